@@ -1,0 +1,303 @@
+package dev.jprof;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A node of the call tree: a method (class, method, source file), a thread, the root, or a synthetic
+ * frame such as {@code [self]}. Invariant: {@code time() == absorbedTime() + sum(children.time())}.
+ * Processors mutate frames in place; renderers read them.
+ */
+public final class Frame {
+    /** Identifier of the synthetic frame holding a frame's own (leaf) time. */
+    public static final String SELF_TIME = "[self]";
+    /** Identifier of the synthetic frame for time spent awaiting a future or a parked virtual thread. */
+    public static final String AWAIT = "[await]";
+    /** Identifier of the synthetic frame for time the profiled context did not run (strict mode). */
+    public static final String OUT_OF_CONTEXT = "[out-of-context]";
+    /** Identifier of the synthetic frame for pool threads waiting for work. */
+    public static final String IDLE = "[idle]";
+
+    /** What a frame stands for. */
+    public enum Kind {
+        /** The session's root; its children are threads. */
+        ROOT,
+        /** A thread; its children are the thread's outermost methods. */
+        THREAD,
+        /** A Java method. */
+        METHOD,
+        /** A synthetic frame: {@code [self]}, {@code [await]}, {@code [out-of-context]}, {@code [idle]}. */
+        SYNTHETIC
+    }
+
+    private final Kind kind;
+    private final String identifier;
+    private final String className;
+    private final String methodName;
+    private final String fileName;
+    private final CodeLocation location;
+    private int line;
+    private Map<Integer, Double> lineTimes;
+    private double lineBest = -1;
+    private Map<String, Object> attributes;
+
+    private Frame parent;
+    private final List<Frame> children = new ArrayList<>();
+    private double absorbedTime;
+    private double cachedTime = Double.NaN;
+    private FrameGroup group;
+
+    private Frame(Kind kind, String identifier, String className, String methodName, String fileName, int line,
+                  CodeLocation location) {
+        this.kind = kind;
+        this.identifier = identifier;
+        this.className = className;
+        this.methodName = methodName;
+        this.fileName = fileName;
+        this.line = line;
+        this.location = location;
+    }
+
+    /** A method frame. */
+    public static Frame method(String className, String methodName, String fileName, int line, CodeLocation location) {
+        String file = fileName == null ? "" : fileName;
+        return new Frame(Kind.METHOD, className + "." + methodName + "\0" + file, className, methodName, file, line,
+                location == null ? CodeLocation.UNKNOWN : location);
+    }
+
+    /** A thread frame. */
+    public static Frame thread(String name, long id) {
+        return new Frame(Kind.THREAD, "[thread]\0" + name + "\0" + id, "", name, "", 0, CodeLocation.UNKNOWN);
+    }
+
+    /** The root frame of a session. */
+    public static Frame root(String description) {
+        return new Frame(Kind.ROOT, "[root]", "", description, "", 0, CodeLocation.UNKNOWN);
+    }
+
+    /** A synthetic frame such as {@link #SELF_TIME}, holding {@code time} seconds. */
+    public static Frame synthetic(String identifier, double time) {
+        Frame f = new Frame(Kind.SYNTHETIC, identifier, "", identifier, "", 0, CodeLocation.UNKNOWN);
+        f.absorbedTime = time;
+        return f;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Frames with equal identifiers are the same call site for aggregation: class, method and file. */
+    public String identifier() {
+        return identifier;
+    }
+
+    /** Fully qualified class name; empty for non-method frames. */
+    public String className() {
+        return className;
+    }
+
+    /** Method name; the thread name for thread frames; the identifier for synthetic frames. */
+    public String methodName() {
+        return methodName;
+    }
+
+    /** Class name without its package, e.g. {@code Outer$Inner}. */
+    public String simpleClassName() {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /** A short human name: {@code SimpleClass.method}, a thread's name, or the synthetic identifier. */
+    public String displayName() {
+        return kind == Kind.METHOD ? simpleClassName() + "." + methodName : methodName;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The line where most of this frame's time was observed (0 when unknown). */
+    public int line() {
+        return line;
+    }
+
+    /** Time observed at each line of this frame, when more than one line was seen. */
+    public Map<Integer, Double> lineTimes() {
+        return lineTimes == null ? Collections.emptyMap() : Collections.unmodifiableMap(lineTimes);
+    }
+
+    public CodeLocation location() {
+        return location;
+    }
+
+    /** The location path that hide/show patterns match. */
+    public String filePath() {
+        return location.path();
+    }
+
+    public boolean isApplicationCode() {
+        return kind == Kind.METHOD && location.isApplicationCode();
+    }
+
+    /** True for {@code [self]}, {@code [await]}, and the other synthetic frames. */
+    public boolean isSynthetic() {
+        return kind == Kind.SYNTHETIC;
+    }
+
+    public Frame parent() {
+        return parent;
+    }
+
+    /** The children, in timeline order or, after aggregation, by descending time. Read-only view. */
+    public List<Frame> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    /** Total time in seconds: absorbed time plus the children's time. */
+    public double time() {
+        if (Double.isNaN(cachedTime)) {
+            double t = absorbedTime;
+            for (Frame child : children) {
+                t += child.time();
+            }
+            cachedTime = t;
+        }
+        return cachedTime;
+    }
+
+    /**
+     * Time of frames removed by processors and folded into this one (pyinstrument's {@code self_time}).
+     */
+    public double absorbedTime() {
+        return absorbedTime;
+    }
+
+    /** This frame's own time: absorbed time plus its {@code [self]} children. */
+    public double selfTime() {
+        double t = absorbedTime;
+        for (Frame child : children) {
+            if (SELF_TIME.equals(child.identifier)) {
+                t += child.time();
+            }
+        }
+        return t;
+    }
+
+    /** The hidden-library group this frame belongs to, or null. */
+    public FrameGroup group() {
+        return group;
+    }
+
+    /** Free-form attributes (e.g. thread state shares); read-only view. */
+    public Map<String, Object> attributes() {
+        return attributes == null ? Collections.emptyMap() : Collections.unmodifiableMap(attributes);
+    }
+
+    public void setAttribute(String key, Object value) {
+        if (attributes == null) {
+            attributes = new LinkedHashMap<>();
+        }
+        attributes.put(key, value);
+    }
+
+    // ---- mutation, used by the tree builder and processors ----
+
+    public void addAbsorbedTime(double seconds) {
+        absorbedTime += seconds;
+        invalidate();
+    }
+
+    /** Appends a child, detaching it from any previous parent. */
+    public void addChild(Frame child) {
+        addChild(child, children.size());
+    }
+
+    /** Inserts a child at a position, detaching it from any previous parent. */
+    public void addChild(Frame child, int index) {
+        if (child.parent != null) {
+            child.removeFromParent();
+        }
+        child.parent = this;
+        children.add(Math.min(index, children.size()), child);
+        invalidate();
+    }
+
+    /** Moves all of {@code frames} under this frame, in order. */
+    public void addChildren(List<Frame> frames) {
+        for (Frame f : new ArrayList<>(frames)) {
+            addChild(f);
+        }
+    }
+
+    public void removeFromParent() {
+        if (parent != null) {
+            parent.children.remove(this);
+            parent.invalidate();
+            parent = null;
+        }
+    }
+
+    /** Sorts children by descending time (stable for ties). */
+    public void sortChildrenByTime() {
+        children.sort((a, b) -> Double.compare(b.time(), a.time()));
+    }
+
+    /** Records that {@code seconds} were observed at {@code line} of this frame. */
+    public void addLineTime(int lineNumber, double seconds) {
+        if (lineTimes == null) {
+            lineTimes = new LinkedHashMap<>(4);
+        }
+        double total = lineTimes.merge(lineNumber, seconds, Double::sum);
+        if (total > lineBest) {
+            lineBest = total;
+            line = lineNumber;
+        }
+    }
+
+    /** Merges another frame's line observations into this one (aggregation). */
+    public void mergeLineTimes(Frame other) {
+        if (other.lineTimes == null) {
+            return;
+        }
+        for (Map.Entry<Integer, Double> e : other.lineTimes.entrySet()) {
+            addLineTime(e.getKey(), e.getValue());
+        }
+    }
+
+    void setGroup(FrameGroup group) {
+        this.group = group;
+    }
+
+    private void invalidate() {
+        // time() caches a whole subtree at once, so an empty cache implies empty caches above it.
+        for (Frame f = this; f != null && !Double.isNaN(f.cachedTime); f = f.parent) {
+            f.cachedTime = Double.NaN;
+        }
+    }
+
+    /** A deep copy of this subtree (groups are not copied). */
+    public Frame copy() {
+        Frame f = new Frame(kind, identifier, className, methodName, fileName, line, location);
+        f.absorbedTime = absorbedTime;
+        if (lineTimes != null) {
+            f.lineTimes = new LinkedHashMap<>(lineTimes);
+            f.lineBest = lineBest;
+        }
+        if (attributes != null) {
+            f.attributes = new LinkedHashMap<>(attributes);
+        }
+        for (Frame child : children) {
+            Frame c = child.copy();
+            c.parent = f;
+            f.children.add(c);
+        }
+        return f;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%s %.3f", identifier.replace('\0', ' '), time());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.jprof;
+
+import dev.jprof.sampling.ThreadState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a session's samples into a time-linear call tree, as pyinstrument does: per thread, each sample
+ * reuses the frames it shares with the previous sample's path and opens new ones where it differs;
+ * leaf time goes into {@code [self]} frames.
+ */
+final class FrameTreeBuilder {
+    private final Session session;
+    private final SessionTables t;
+    private final int[] methodKey;
+    private final CodeLocation[] locations;
+
+    FrameTreeBuilder(Session session) {
+        this.session = session;
+        this.t = session.tables();
+        this.methodKey = new int[t.frameCount()];
+        this.locations = new CodeLocation[t.frameCount()];
+        Map<Long, Integer> keys = new HashMap<>();
+        for (int f = 0; f < methodKey.length; f++) {
+            // class and method ids fit in 32 bits each; the file is folded in below.
+            long key = ((long) t.frameClass[f] << 32) | (t.frameMethod[f] & 0xffffffffL);
+            key = key * 31 + t.frameFile[f];
+            Integer k = keys.putIfAbsent(key, f);
+            methodKey[f] = k == null ? f : k;
+            locations[f] = new CodeLocation(t.strings[t.frameLocation[f]], t.strings[t.frameLibrary[f]], t.frameApp[f]);
+        }
+    }
+
+    Frame build() {
+        if (t.runCount() == 0) {
+            return null;
+        }
+        Frame root = Frame.root(session.targetDescription());
+        int threads = t.threadId.length;
+        Frame[] threadFrames = new Frame[threads];
+        @SuppressWarnings("unchecked")
+        List<Frame>[] paths = new List[threads];
+        int[][] pathKeys = new int[threads][];
+        @SuppressWarnings("unchecked")
+        Map<String, Double>[] stateTimes = new Map[threads];
+        for (int r : chronological()) {
+            int th = t.runThread[r];
+            double seconds = t.runWeight[r] / 1e9;
+            if (threadFrames[th] == null) {
+                threadFrames[th] = Frame.thread(t.threadName[th], t.threadId[th]);
+                root.addChild(threadFrames[th]);
+                paths[th] = new ArrayList<>();
+                pathKeys[th] = new int[16];
+                stateTimes[th] = new LinkedHashMap<>();
+            }
+            stateTimes[th].merge(ThreadState.name(t.runState[r]), seconds, Double::sum);
+            List<Frame> path = paths[th];
+            Frame parent = threadFrames[th];
+            int[] frames = t.framesOf(t.runStack[r]);
+            if (pathKeys[th].length < frames.length) {
+                pathKeys[th] = Arrays.copyOf(pathKeys[th], frames.length * 2);
+            }
+            int[] keys = pathKeys[th];
+            for (int d = 0; d < frames.length; d++) {
+                int f = frames[d];
+                Frame node = d < path.size() && keys[d] == methodKey[f] ? path.get(d) : null;
+                if (node == null) {
+                    truncate(path, d);
+                    node = Frame.method(t.strings[t.frameClass[f]], t.strings[t.frameMethod[f]],
+                            t.strings[t.frameFile[f]], t.frameLine[f], locations[f]);
+                    parent.addChild(node);
+                    path.add(node);
+                    keys[d] = methodKey[f];
+                }
+                node.addLineTime(t.frameLine[f], seconds);
+                parent = node;
+            }
+            truncate(path, frames.length);
+            List<Frame> siblings = parent.children();
+            Frame last = siblings.isEmpty() ? null : siblings.get(siblings.size() - 1);
+            if (last != null && Frame.SELF_TIME.equals(last.identifier())) {
+                last.addAbsorbedTime(seconds);
+            } else {
+                parent.addChild(Frame.synthetic(Frame.SELF_TIME, seconds));
+            }
+        }
+        for (int th = 0; th < threads; th++) {
+            if (threadFrames[th] != null) {
+                threadFrames[th].setAttribute("thread_states", stateTimes[th]);
+                threadFrames[th].setAttribute("virtual", t.threadVirtual[th]);
+            }
+        }
+        return root;
+    }
+
+    private static void truncate(List<Frame> path, int size) {
+        while (path.size() > size) {
+            path.remove(path.size() - 1);
+        }
+    }
+
+    /** Run indices ordered by start time; runs of one thread are already in order. */
+    private Integer[] chronological() {
+        Integer[] order = new Integer[t.runCount()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(t.runStart[a], t.runStart[b]));
+        return order;
+    }
+}

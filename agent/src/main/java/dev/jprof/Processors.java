@@ -1,0 +1,303 @@
+package dev.jprof;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The processors of pyinstrument's pipeline, ported to the JVM, plus {@link #removeReflection}. Each is a
+ * {@link Processor}: call it as {@code root = Processors.x(root, options)}.
+ */
+public final class Processors {
+    /** {@link #removeImportlib} as a value, so it can be found and removed in a processor list. */
+    public static final Processor REMOVE_IMPORTLIB = Processors::removeImportlib;
+    /** {@link #removeReflection} as a value. */
+    public static final Processor REMOVE_REFLECTION = Processors::removeReflection;
+    /** {@link #mergeConsecutiveSelfTime} as a value. */
+    public static final Processor MERGE_CONSECUTIVE_SELF_TIME = Processors::mergeConsecutiveSelfTime;
+    /** {@link #aggregateRepeatedCalls} as a value. */
+    public static final Processor AGGREGATE_REPEATED_CALLS = Processors::aggregateRepeatedCalls;
+    /** {@link #removeIrrelevantNodes} as a value. */
+    public static final Processor REMOVE_IRRELEVANT_NODES = Processors::removeIrrelevantNodes;
+    /** {@link #removeUnnecessarySelfTimeNodes} as a value. */
+    public static final Processor REMOVE_UNNECESSARY_SELF_TIME_NODES = Processors::removeUnnecessarySelfTimeNodes;
+    /** {@link #groupLibraryFrames} as a value. */
+    public static final Processor GROUP_LIBRARY_FRAMES = Processors::groupLibraryFrames;
+
+    private Processors() {
+    }
+
+    /**
+     * The JVM's counterpart of pyinstrument's {@code remove_importlib}: removes class-loading plumbing
+     * ({@code jdk.internal.loader}, {@code ClassLoader.loadClass} and friends), moving their children and
+     * time up to the caller.
+     */
+    public static Frame removeImportlib(Frame root, ProcessorOptions options) {
+        return splice(root, Processors::isClassLoading);
+    }
+
+    /**
+     * Removes reflection and method-handle plumbing ({@code jdk.internal.reflect}, {@code Method.invoke},
+     * {@code java.lang.invoke} LambdaForms and holders, {@code $$Lambda} proxies), moving their children
+     * and time up to the caller.
+     */
+    public static Frame removeReflection(Frame root, ProcessorOptions options) {
+        return splice(root, Processors::isReflection);
+    }
+
+    /** Combines consecutive {@code [self]} frames under each frame. */
+    public static Frame mergeConsecutiveSelfTime(Frame root, ProcessorOptions options) {
+        if (root == null) {
+            return null;
+        }
+        Frame previousSelf = null;
+        for (Frame child : new ArrayList<>(root.children())) {
+            if (Frame.SELF_TIME.equals(child.identifier())) {
+                if (previousSelf != null) {
+                    previousSelf.addAbsorbedTime(child.time());
+                    child.removeFromParent();
+                } else {
+                    previousSelf = child;
+                }
+            } else {
+                previousSelf = null;
+            }
+        }
+        for (Frame child : root.children()) {
+            mergeConsecutiveSelfTime(child, options);
+        }
+        return root;
+    }
+
+    /**
+     * Converts a timeline into a time-aggregate summary: repeated calls along the same call stack become
+     * one frame; children are sorted by descending time.
+     */
+    public static Frame aggregateRepeatedCalls(Frame root, ProcessorOptions options) {
+        if (root == null) {
+            return null;
+        }
+        Map<String, Frame> byIdentifier = new LinkedHashMap<>();
+        for (Frame child : new ArrayList<>(root.children())) {
+            Frame aggregate = byIdentifier.get(child.identifier());
+            if (aggregate == null) {
+                byIdentifier.put(child.identifier(), child);
+                continue;
+            }
+            aggregate.addAbsorbedTime(child.absorbedTime());
+            aggregate.mergeLineTimes(child);
+            aggregate.addChildren(child.children());
+            child.removeFromParent();
+        }
+        for (Frame child : root.children()) {
+            aggregateRepeatedCalls(child, options);
+        }
+        root.sortChildrenByTime();
+        return root;
+    }
+
+    /**
+     * Removes frames whose time is less than {@code filter_threshold} (default 1%) of the root's time,
+     * folding their time into their parent's absorbed time.
+     */
+    public static Frame removeIrrelevantNodes(Frame root, ProcessorOptions options) {
+        if (root == null) {
+            return null;
+        }
+        double total = root.time() > 0 ? root.time() : Double.MIN_VALUE;
+        removeIrrelevant(root, options.filterThreshold(), total);
+        return root;
+    }
+
+    private static void removeIrrelevant(Frame frame, double threshold, double total) {
+        for (Frame child : new ArrayList<>(frame.children())) {
+            if (child.time() / total < threshold) {
+                double time = child.time();
+                child.removeFromParent();
+                frame.addAbsorbedTime(time);
+            }
+        }
+        for (Frame child : frame.children()) {
+            removeIrrelevant(child, threshold, total);
+        }
+    }
+
+    /**
+     * When a frame's only child is a {@code [self]} frame, removes it and moves its time to the frame: it
+     * adds nothing to the output.
+     */
+    public static Frame removeUnnecessarySelfTimeNodes(Frame root, ProcessorOptions options) {
+        if (root == null) {
+            return null;
+        }
+        List<Frame> children = root.children();
+        if (children.size() == 1 && Frame.SELF_TIME.equals(children.get(0).identifier())) {
+            Frame self = children.get(0);
+            double time = self.time();
+            self.removeFromParent();
+            root.addAbsorbedTime(time);
+        }
+        for (Frame child : root.children()) {
+            removeUnnecessarySelfTimeNodes(child, options);
+        }
+        return root;
+    }
+
+    /**
+     * Groups runs of frames that should be hidden into {@link FrameGroup}s: a frame is hidden when
+     * {@code hide_regex} matches its location path, or, without a hide pattern, when it is not
+     * application code; {@code show_regex} wins over both. A group needs at least two frames.
+     */
+    public static Frame groupLibraryFrames(Frame root, ProcessorOptions options) {
+        if (root == null) {
+            return null;
+        }
+        Predicate<Frame> hidden = hiddenPredicate(options);
+        int[] ids = {0};
+        group(root, hidden, ids);
+        return root;
+    }
+
+    private static void group(Frame frame, Predicate<Frame> hidden, int[] ids) {
+        for (Frame child : frame.children()) {
+            if (child.group() == null && hidden.test(child) && anyChild(child, hidden)) {
+                FrameGroup group = new FrameGroup(++ids[0], child);
+                addToGroup(child, group, hidden);
+            }
+            group(child, hidden, ids);
+        }
+    }
+
+    private static boolean anyChild(Frame frame, Predicate<Frame> hidden) {
+        for (Frame c : frame.children()) {
+            if (hidden.test(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void addToGroup(Frame frame, FrameGroup group, Predicate<Frame> hidden) {
+        group.add(frame);
+        for (Frame child : frame.children()) {
+            if (hidden.test(child)) {
+                addToGroup(child, group, hidden);
+            }
+        }
+    }
+
+    /**
+     * The hide rule of {@link #groupLibraryFrames}, for renderers that apply it themselves. A
+     * {@code [self]} frame follows its parent: a library method's own time is library time.
+     */
+    public static Predicate<Frame> hiddenPredicate(ProcessorOptions options) {
+        Pattern hide = options.hideRegex();
+        Pattern show = options.showRegex();
+        return new Predicate<>() {
+            @Override
+            public boolean test(Frame frame) {
+                if (frame.kind() == Frame.Kind.SYNTHETIC && Frame.SELF_TIME.equals(frame.identifier())) {
+                    return frame.parent() != null && test(frame.parent());
+                }
+                if (frame.kind() != Frame.Kind.METHOD) {
+                    return false;
+                }
+                String path = frame.filePath();
+                if (show != null && show.matcher(path).lookingAt()) {
+                    return false;
+                }
+                if (hide != null && hide.matcher(path).lookingAt()) {
+                    return true;
+                }
+                return !frame.isApplicationCode();
+            }
+        };
+    }
+
+    /** Removes frames matching a predicate; their children take their place, their time goes up. */
+    private static Frame splice(Frame root, Predicate<Frame> remove) {
+        if (root == null) {
+            return null;
+        }
+        List<Frame> work = new ArrayList<>();
+        work.add(root);
+        while (!work.isEmpty()) {
+            Frame frame = work.remove(work.size() - 1);
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                List<Frame> children = new ArrayList<>(frame.children());
+                for (int i = 0; i < children.size(); i++) {
+                    Frame child = children.get(i);
+                    if (child.kind() == Frame.Kind.METHOD && remove.test(child)) {
+                        int at = frame.children().indexOf(child);
+                        List<Frame> grandchildren = new ArrayList<>(child.children());
+                        double absorbed = child.absorbedTime();
+                        child.removeFromParent();
+                        frame.addAbsorbedTime(absorbed);
+                        for (int g = 0; g < grandchildren.size(); g++) {
+                            frame.addChild(grandchildren.get(g), at + g);
+                        }
+                        changed = true;
+                    }
+                }
+            }
+            work.addAll(frame.children());
+        }
+        return root;
+    }
+
+    static boolean isClassLoading(Frame f) {
+        String c = f.className();
+        return c.startsWith("jdk.internal.loader.")
+                || c.equals("java.lang.ClassLoader")
+                || c.equals("java.net.URLClassLoader")
+                || c.equals("java.security.SecureClassLoader")
+                || c.equals("java.lang.System$2") && f.methodName().startsWith("defineClass");
+    }
+
+    static boolean isReflection(Frame f) {
+        String c = f.className();
+        return c.startsWith("jdk.internal.reflect.")
+                || c.startsWith("java.lang.invoke.")
+                || c.equals("java.lang.reflect.Method") && f.methodName().equals("invoke")
+                || c.equals("java.lang.reflect.Constructor") && f.methodName().startsWith("newInstance")
+                || c.contains("$$Lambda");
+    }
+
+    /** Converts a glob (as in {@code --hide '*}{@code /jackson-*}{@code /*'}) to a regex that matches a whole path. */
+    public static String globToRegex(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char ch = glob.charAt(i);
+            switch (ch) {
+                case '*':
+                    re.append(".*");
+                    break;
+                case '?':
+                    re.append('.');
+                    break;
+                case '[': {
+                    int close = glob.indexOf(']', i + 2);
+                    if (close < 0) {
+                        re.append("\\[");
+                        break;
+                    }
+                    String body = glob.substring(i + 1, close);
+                    if (body.startsWith("!")) {
+                        body = "^" + body.substring(1);
+                    }
+                    re.append('[').append(body.replace("\\", "\\\\")).append(']');
+                    i = close;
+                    break;
+                }
+                default:
+                    re.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return "(?s:" + re + ")\\z";
+    }
+}

@@ -1,0 +1,173 @@
+package dev.jprof;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The data collected during one profile: samples of stacks per thread with their wall-time weights,
+ * plus metadata. Immutable. Save it with {@link #save}, read it back with {@link #load}, join two with
+ * {@link #combine}, and turn it into a call tree with {@link #rootFrame()}.
+ */
+public final class Session {
+    /** The file format version written by {@link #save}. */
+    public static final int FORMAT_VERSION = 1;
+    /** The recommended extension of saved sessions. */
+    public static final String EXTENSION = ".jprof";
+
+    private final SessionMetadata meta;
+    private final SessionTables tables;
+
+    Session(SessionMetadata meta, SessionTables tables) {
+        this.meta = meta;
+        this.tables = tables;
+    }
+
+    /** When recording started. */
+    public Instant startTime() {
+        return Instant.ofEpochMilli(meta.startTimeMillis);
+    }
+
+    /** Wall-clock duration of the recording, in seconds. */
+    public double duration() {
+        return meta.duration;
+    }
+
+    /** Number of samples taken (one per thread per tick). */
+    public long sampleCount() {
+        return meta.sampleCount;
+    }
+
+    /** Process CPU time during the recording in seconds, or -1 when unknown. */
+    public double cpuTime() {
+        return meta.cpuTime;
+    }
+
+    /** The sampling interval asked for, in seconds. */
+    public double interval() {
+        return meta.interval;
+    }
+
+    /** Smallest observed time between two ticks, in seconds. */
+    public double minInterval() {
+        return meta.minInterval;
+    }
+
+    /** Largest observed time between two ticks, in seconds. */
+    public double maxInterval() {
+        return meta.maxInterval;
+    }
+
+    /** What was profiled, e.g. the command line. */
+    public String targetDescription() {
+        return meta.targetDescription;
+    }
+
+    /** The profiled process's id, or -1. */
+    public long pid() {
+        return meta.pid;
+    }
+
+    /** The profiled JVM's {@code java.version}. */
+    public String jvmVersion() {
+        return meta.jvmVersion;
+    }
+
+    /** How stacks were sampled. */
+    public String sampler() {
+        return meta.sampler;
+    }
+
+    /** True when the timeline was folded to keep memory bounded (aggregate views stay exact). */
+    public boolean timelineAggregated() {
+        return meta.timelineAggregated;
+    }
+
+    /** Samples that could not be stored because memory was full. */
+    public long droppedSamples() {
+        return meta.droppedSamples;
+    }
+
+    /** Names of the sampled threads, in order of first sample. */
+    public List<String> threadNames() {
+        List<String> names = new ArrayList<>();
+        Collections.addAll(names, tables.threadName);
+        return Collections.unmodifiableList(names);
+    }
+
+    SessionTables tables() {
+        return tables;
+    }
+
+    SessionMetadata metadata() {
+        return meta;
+    }
+
+    /**
+     * The call tree: a root frame whose children are thread frames, each holding that thread's calls in
+     * time order, leaf time in {@code [self]} frames. Renderers' processors then aggregate and simplify.
+     *
+     * @return the root, or null when no samples were recorded
+     */
+    public Frame rootFrame() {
+        return new FrameTreeBuilder(this).build();
+    }
+
+    /** Writes this session as versioned, compact JSON ({@code .jprof}). */
+    public void save(Path file) throws IOException {
+        SessionCodec.write(this, file);
+    }
+
+    /** This session as the JSON that {@link #save} writes. */
+    public String toJson() {
+        return SessionCodec.toJson(this);
+    }
+
+    /**
+     * Reads a session written by {@link #save}.
+     *
+     * @throws SessionFormatException when the file is not a valid jprof session, naming what is wrong
+     * @throws IOException            when the file cannot be read
+     */
+    public static Session load(Path file) throws IOException {
+        return SessionCodec.read(file);
+    }
+
+    /** Parses the JSON that {@link #toJson()} produces. */
+    public static Session fromJson(String json) throws SessionFormatException {
+        return SessionCodec.fromJson(json);
+    }
+
+    /**
+     * Joins two sessions: samples are concatenated (the second after the first), so aggregate views are
+     * right; as in pyinstrument, do not read the result as one timeline.
+     */
+    public static Session combine(Session first, Session second) {
+        SessionTables.Builder builder = new SessionTables.Builder();
+        builder.addAll(first.tables, 0);
+        builder.addAll(second.tables, Math.round(first.meta.duration * 1e9));
+        SessionMetadata m = first.meta.copy();
+        m.startTimeMillis = Math.min(first.meta.startTimeMillis, second.meta.startTimeMillis);
+        m.duration = first.meta.duration + second.meta.duration;
+        m.sampleCount = first.meta.sampleCount + second.meta.sampleCount;
+        m.cpuTime = first.meta.cpuTime < 0 || second.meta.cpuTime < 0 ? -1 : first.meta.cpuTime + second.meta.cpuTime;
+        m.minInterval = minPositive(first.meta.minInterval, second.meta.minInterval);
+        m.maxInterval = Math.max(first.meta.maxInterval, second.meta.maxInterval);
+        m.timelineAggregated = first.meta.timelineAggregated || second.meta.timelineAggregated;
+        m.droppedSamples = first.meta.droppedSamples + second.meta.droppedSamples;
+        return new Session(m, builder.build());
+    }
+
+    private static double minPositive(double a, double b) {
+        if (a <= 0) {
+            return b;
+        }
+        if (b <= 0) {
+            return a;
+        }
+        return Math.min(a, b);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.jprof;
+
+/** The descriptive fields of a session; filled by the recorder, the loader or combine. */
+final class SessionMetadata {
+    long startTimeMillis;
+    double duration;
+    long sampleCount;
+    double cpuTime = -1;
+    double interval;
+    double minInterval;
+    double maxInterval;
+    String targetDescription = "";
+    long pid = -1;
+    String jvmVersion = "";
+    String sampler = "";
+    boolean timelineAggregated;
+    long droppedSamples;
+
+    SessionMetadata copy() {
+        SessionMetadata m = new SessionMetadata();
+        m.startTimeMillis = startTimeMillis;
+        m.duration = duration;
+        m.sampleCount = sampleCount;
+        m.cpuTime = cpuTime;
+        m.interval = interval;
+        m.minInterval = minInterval;
+        m.maxInterval = maxInterval;
+        m.targetDescription = targetDescription;
+        m.pid = pid;
+        m.jvmVersion = jvmVersion;
+        m.sampler = sampler;
+        m.timelineAggregated = timelineAggregated;
+        m.droppedSamples = droppedSamples;
+        return m;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.jprof.agent;
+
+import dev.jprof.CodeLocator;
+import dev.jprof.Recorder;
+import dev.jprof.Session;
+import dev.jprof.renderers.Renderer;
+import dev.jprof.renderers.Renderers;
+import dev.jprof.sampling.Clock;
+import dev.jprof.sampling.PlatformStackSource;
+import dev.jprof.sampling.ThreadSelector;
+import java.io.PrintStream;
+import java.lang.instrument.Instrumentation;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The {@code -javaagent} entry point: profiles the whole JVM from start-up and writes the report when the
+ * JVM exits (a shutdown hook, so Ctrl-C and SIGTERM work). Never lets an error reach the application:
+ * bad options print one message and the program runs on unprofiled.
+ */
+public final class Agent {
+    private static final PrintStream ERR = System.err;
+    private static Recorder recorder;
+
+    private Agent() {
+    }
+
+    /** Called by the JVM for {@code -javaagent:jprof.jar=ARGS}. */
+    public static void premain(String args, Instrumentation inst) {
+        start(args, inst);
+    }
+
+    /** Called when the agent is attached to a running JVM. */
+    public static void agentmain(String args, Instrumentation inst) {
+        start(args, inst);
+    }
+
+    private static synchronized void start(String args, Instrumentation inst) {
+        try {
+            AgentOptions options;
+            try {
+                options = AgentOptions.parse(args);
+            } catch (OptionException e) {
+                ERR.println("jprof: " + e.getMessage());
+                ERR.println("jprof: the program runs without profiling; -javaagent:jprof.jar=help lists the options.");
+                return;
+            }
+            if (options.helpRequested()) {
+                ERR.print(AgentOptions.helpText());
+                return;
+            }
+            if (recorder != null) {
+                ERR.println("jprof: already profiling this JVM; ignoring the second start.");
+                return;
+            }
+            String description = options.targetDescription() != null ? options.targetDescription() : describeTarget();
+            CodeLocator locator = new CodeLocator(loadedClasses(inst));
+            Recorder r = new Recorder(new PlatformStackSource(ThreadSelector.allApplicationThreads()), Clock.system(),
+                    options.interval(), locator::locate, description, 1 << 20);
+            r.start();
+            recorder = r;
+            Thread hook = new Thread(() -> report(r, options), "jprof-report");
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (Throwable t) {
+            ERR.println("jprof: could not start profiling (" + t + "); the program runs without it.");
+        }
+    }
+
+    private static void report(Recorder r, AgentOptions options) {
+        try {
+            r.stop();
+            Session session = r.snapshot();
+            boolean toTerminal = options.outfile() == null;
+            Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), toTerminal);
+            String text = renderer.render(session);
+            String target = options.outfile() == null ? null
+                    : ReportWriter.expand(options.outfile(), session.pid(), LocalDateTime.now(), 1);
+            String where = new ReportWriter(ERR).write(target, text, renderer.outputFileExtension());
+            if (target != null && where.equals(target)) {
+                ERR.println("jprof: report written to " + where);
+            }
+        } catch (Throwable t) {
+            ERR.println("jprof: could not write the report: " + t);
+        }
+    }
+
+    /** The command line, as the report header's "Program". */
+    private static String describeTarget() {
+        String command = System.getProperty("sun.java.command", "");
+        return command.isEmpty() ? "pid " + ProcessHandle.current().pid() : command;
+    }
+
+    /** Finds loaded classes by name, scanning the JVM's loaded classes once, when first asked. */
+    private static java.util.function.Function<String, Class<?>> loadedClasses(Instrumentation inst) {
+        Map<String, Class<?>>[] index = new Map[1];
+        return name -> {
+            if (index[0] == null) {
+                Map<String, Class<?>> m = new HashMap<>();
+                for (Class<?> c : inst.getAllLoadedClasses()) {
+                    m.putIfAbsent(c.getName(), c);
+                }
+                index[0] = m;
+            }
+            Class<?> c = index[0].get(name);
+            if (c == null) {
+                try {
+                    c = Class.forName(name, false, ClassLoader.getSystemClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    return null;
+                }
+            }
+            return c;
+        };
+    }
+}

@@ -1,0 +1,214 @@
+package dev.jprof.renderers;
+
+import dev.jprof.Frame;
+import dev.jprof.FrameGroup;
+import dev.jprof.ProcessorOptions;
+import dev.jprof.Session;
+import dev.jprof.Version;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Text output with pyinstrument's look: a header, then the call tree per thread with box-drawing (or
+ * ASCII) lines, time coloured by its share of the total, application code highlighted, and hidden
+ * library runs shown as {@code [N frames hidden]  lib1, lib2}.
+ */
+public class ConsoleRenderer extends FrameRenderer {
+    /** How each frame's time is shown. */
+    public enum TimeFormat {
+        /** Seconds with three decimals. */
+        SECONDS("seconds"),
+        /** Percent of the root's total time. */
+        PERCENT_OF_TOTAL("percent_of_total");
+
+        private final String option;
+
+        TimeFormat(String option) {
+            this.option = option;
+        }
+
+        /** The option value, e.g. {@code percent_of_total}. */
+        public String option() {
+            return option;
+        }
+
+        /** Parses an option value; throws naming the valid ones. */
+        public static TimeFormat parse(String value) {
+            for (TimeFormat f : values()) {
+                if (f.option.equals(value)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("time must be 'seconds' or 'percent_of_total', got '" + value + "'");
+        }
+    }
+
+    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    private final boolean unicode;
+    private final boolean color;
+    private final TimeFormat time;
+    private final ZoneId zone;
+    private double rootTime;
+
+    /** Plain ASCII, no colour, seconds. */
+    public ConsoleRenderer() {
+        this(false, false, TimeFormat.SECONDS, false, false, null);
+    }
+
+    /**
+     * @param unicode use box-drawing characters
+     * @param color   use ANSI colours
+     * @param time    seconds or percent of total
+     */
+    public ConsoleRenderer(boolean unicode, boolean color, TimeFormat time, boolean showAll, boolean timeline,
+                           ProcessorOptions processorOptions) {
+        this(unicode, color, time, showAll, timeline, processorOptions, ZoneId.systemDefault());
+    }
+
+    /** As above, with the time zone the header's "Recorded" time is shown in (tests pin it). */
+    public ConsoleRenderer(boolean unicode, boolean color, TimeFormat time, boolean showAll, boolean timeline,
+                           ProcessorOptions processorOptions, ZoneId zone) {
+        super(showAll, timeline, processorOptions);
+        this.unicode = unicode;
+        this.color = color;
+        this.time = time;
+        this.zone = zone;
+    }
+
+    @Override
+    protected String renderFrame(Frame root, Session session) {
+        StringBuilder out = new StringBuilder();
+        renderHeader(out, session);
+        if (root == null || root.children().isEmpty()) {
+            out.append("No samples were recorded.\n");
+            return out.toString();
+        }
+        rootTime = root.time() > 0 ? root.time() : Double.MIN_VALUE;
+        if (root.kind() == Frame.Kind.ROOT) {
+            for (Frame thread : root.children()) {
+                renderNode(out, thread, "", "");
+            }
+        } else {
+            renderNode(out, root, "", "");
+        }
+        out.append('\n');
+        return out.toString();
+    }
+
+    private void renderHeader(StringBuilder out, Session s) {
+        String recorded = RECORDED.format(s.startTime().atZone(zone));
+        String cpu = s.cpuTime() < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", s.cpuTime());
+        out.append('\n');
+        out.append(String.format(Locale.ROOT, "  %s  %-22s Recorded: %-10s Samples:  %d%n",
+                paint(Ansi.BOLD, "jprof"), "v" + Version.VERSION, recorded, s.sampleCount()));
+        out.append(String.format(Locale.ROOT, "  %-29s Duration: %-10.3f CPU time: %s%n",
+                "wall-clock call tree", s.duration(), cpu));
+        out.append(String.format(Locale.ROOT, "  %-29s Threads:  %-10d Interval: %s%n",
+                "", s.threadNames().size(), intervalText(s)));
+        out.append('\n');
+        if (!s.targetDescription().isEmpty()) {
+            out.append("Program: ").append(Text.sanitize(s.targetDescription())).append("\n\n");
+        }
+        if (s.timelineAggregated()) {
+            out.append("Note: the sample store was full; the timeline was aggregated to keep memory bounded.\n\n");
+        }
+        if (s.droppedSamples() > 0) {
+            out.append("Note: ").append(s.droppedSamples()).append(" samples were dropped: the sample store was full.\n\n");
+        }
+    }
+
+    private static String intervalText(Session s) {
+        String text = Text.millis(s.interval());
+        if (s.maxInterval() > 0) {
+            text += " (" + Text.millis(s.minInterval()) + "-" + Text.millis(s.maxInterval()) + ")";
+        }
+        return text;
+    }
+
+    private void renderNode(StringBuilder out, Frame frame, String indent, String childIndent) {
+        FrameGroup group = frame.group();
+        boolean visible = group == null || group.root() == frame || frame.selfTime() > 0.2 * rootTime
+                || group.exitFrames().contains(frame);
+        if (!visible) {
+            for (Frame child : frame.children()) {
+                renderNode(out, child, indent, childIndent);
+            }
+            return;
+        }
+        out.append(indent).append(describe(frame)).append('\n');
+        if (group != null && group.root() == frame) {
+            out.append(childIndent).append("   ").append(paint(Ansi.FAINT,
+                    "[" + group.frames().size() + " frames hidden]  " + Text.sanitize(String.join(", ", group.libraries()))))
+                    .append('\n');
+        }
+        List<Frame> children = frame.children();
+        for (int i = 0; i < children.size(); i++) {
+            boolean last = i == children.size() - 1;
+            String branch = last ? (unicode ? "└─ " : "`- ") : (unicode ? "├─ " : "|- ");
+            String stem = last ? "   " : (unicode ? "│  " : "|  ");
+            renderNode(out, children.get(i), childIndent + branch, childIndent + stem);
+        }
+    }
+
+    private String describe(Frame frame) {
+        String value = time == TimeFormat.PERCENT_OF_TOTAL
+                ? String.format(Locale.ROOT, "%.1f%%", frame.time() / rootTime * 100)
+                : String.format(Locale.ROOT, "%.3f", frame.time());
+        String timeText = paint(colorForTime(frame.time()), value);
+        switch (frame.kind()) {
+            case THREAD:
+                return timeText + " " + paint(Ansi.BOLD, "[thread] " + Text.sanitize(frame.methodName()));
+            case SYNTHETIC:
+                return timeText + " " + paint(Ansi.FAINT, frame.identifier());
+            default:
+                String name = Text.sanitize(frame.displayName());
+                String position = Text.sanitize(frame.fileName()) + (frame.line() > 0 ? ":" + frame.line() : "");
+                return timeText + " " + (frame.isApplicationCode() ? paint(Ansi.APP, name) : name)
+                        + "  " + paint(Ansi.FAINT, position);
+        }
+    }
+
+    private String colorForTime(double t) {
+        double share = t / rootTime;
+        if (share > 0.6) {
+            return Ansi.RED;
+        }
+        if (share > 0.2) {
+            return Ansi.YELLOW;
+        }
+        if (share > 0.05) {
+            return Ansi.GREEN;
+        }
+        return Ansi.BRIGHT_GREEN + Ansi.FAINT;
+    }
+
+    private String paint(String code, String text) {
+        return color ? code + text + Ansi.RESET : text;
+    }
+
+    public boolean unicode() {
+        return unicode;
+    }
+
+    public boolean color() {
+        return color;
+    }
+
+    public TimeFormat time() {
+        return time;
+    }
+
+    private static final class Ansi {
+        static final String RESET = "\033[0m";
+        static final String BOLD = "\033[1m";
+        static final String FAINT = "\033[2m";
+        static final String RED = "\033[31m";
+        static final String YELLOW = "\033[33m";
+        static final String GREEN = "\033[32m";
+        static final String BRIGHT_GREEN = "\033[92m";
+        static final String APP = "\033[48;5;24m\033[38;5;15m";
+    }
+}

@@ -1,0 +1,100 @@
+package dev.jprof.renderers;
+
+import dev.jprof.Frame;
+import dev.jprof.Processor;
+import dev.jprof.ProcessorOptions;
+import dev.jprof.Processors;
+import dev.jprof.Session;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A renderer that runs a list of {@link Processor}s over the session's frame tree, then renders the
+ * result. Change {@link #processors()} before rendering to customise: for example remove
+ * {@link Processors#AGGREGATE_REPEATED_CALLS} to get a timeline.
+ */
+public abstract class FrameRenderer implements Renderer {
+    /** Stack size of the render thread: deep stacks (10,000 frames) recurse safely. */
+    private static final long RENDER_STACK_BYTES = 512L << 20;
+
+    private final boolean showAll;
+    private final boolean timeline;
+    private final ProcessorOptions processorOptions;
+    private final List<Processor> processors;
+
+    /**
+     * @param showAll          don't hide library frames: show everything jprof captured
+     * @param timeline         keep samples in time order instead of aggregating
+     * @param processorOptions options for the processors, or null for defaults
+     */
+    protected FrameRenderer(boolean showAll, boolean timeline, ProcessorOptions processorOptions) {
+        this.showAll = showAll;
+        this.timeline = timeline;
+        this.processorOptions = processorOptions == null ? new ProcessorOptions() : new ProcessorOptions(processorOptions);
+        this.processors = new ArrayList<>(defaultProcessors());
+        if (showAll) {
+            processors.remove(Processors.GROUP_LIBRARY_FRAMES);
+            processors.remove(Processors.REMOVE_IMPORTLIB);
+            processors.remove(Processors.REMOVE_REFLECTION);
+            processors.remove(Processors.REMOVE_IRRELEVANT_NODES);
+        }
+        if (timeline) {
+            processors.remove(Processors.AGGREGATE_REPEATED_CALLS);
+        }
+    }
+
+    /** The processors this renderer uses unless changed, in pyinstrument's order. */
+    public List<Processor> defaultProcessors() {
+        return List.of(
+                Processors.REMOVE_IMPORTLIB,
+                Processors.REMOVE_REFLECTION,
+                Processors.MERGE_CONSECUTIVE_SELF_TIME,
+                Processors.AGGREGATE_REPEATED_CALLS,
+                Processors.REMOVE_IRRELEVANT_NODES,
+                Processors.REMOVE_UNNECESSARY_SELF_TIME_NODES,
+                Processors.GROUP_LIBRARY_FRAMES);
+    }
+
+    /** The processors run before rendering; mutable. */
+    public List<Processor> processors() {
+        return processors;
+    }
+
+    /** The options passed to every processor; mutable. */
+    public ProcessorOptions processorOptions() {
+        return processorOptions;
+    }
+
+    public boolean showAll() {
+        return showAll;
+    }
+
+    public boolean timeline() {
+        return timeline;
+    }
+
+    /** Runs the processors over a tree, in order. */
+    public Frame preprocess(Frame root) {
+        Frame frame = root;
+        for (Processor p : processors) {
+            frame = p.process(frame, processorOptions);
+        }
+        return frame;
+    }
+
+    @Override
+    public final String render(Session session) {
+        return DeepStack.call(() -> {
+            Frame root = session.rootFrame();
+            return renderFrame(root == null ? null : preprocess(root), session);
+        }, RENDER_STACK_BYTES);
+    }
+
+    /**
+     * Renders a processed tree.
+     *
+     * @param root    the processed root, or null when the session has no samples
+     * @param session the session, for its metadata
+     */
+    protected abstract String renderFrame(Frame root, Session session);
+}

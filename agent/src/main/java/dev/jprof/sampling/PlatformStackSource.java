@@ -1,0 +1,176 @@
+package dev.jprof.sampling;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/**
+ * Stacks of platform threads, as cheaply as the running JDK allows (see DESIGN.md's measured facts):
+ * states, wait counts and CPU time are read every tick without a safepoint; a thread that provably did
+ * not run since its last walk (same state, same waited and blocked counts, no CPU advance) keeps its
+ * stack; the others are walked in one safepoint (JDK 17-20) or by per-thread handshakes (JDK 21+).
+ */
+public final class PlatformStackSource implements StackSource {
+    /** Deepest stack kept; deeper stacks keep their top frames. */
+    public static final int DEFAULT_MAX_DEPTH = 2048;
+
+    private final ThreadSelector selector;
+    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    private final com.sun.management.ThreadMXBean sunMx;
+    private final boolean handshakes;
+    private final int maxDepth;
+    private final LongIntMap cacheIndex = new LongIntMap(64);
+    private Cached[] cache = new Cached[64];
+    private int cached;
+
+    private long[] ids = new long[64];
+    private Thread[] threads = new Thread[64];
+    private int[] walk = new int[64];
+    private long walks;
+    private long reused;
+
+    public PlatformStackSource(ThreadSelector selector) {
+        this(selector, Runtime.version().feature() >= 21, DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * @param handshakes walk each thread with {@code Thread.getStackTrace()} (a handshake on JDK 21+)
+     *                   instead of one batched safepoint
+     */
+    public PlatformStackSource(ThreadSelector selector, boolean handshakes, int maxDepth) {
+        this.selector = selector;
+        this.handshakes = handshakes;
+        this.maxDepth = maxDepth;
+        this.sunMx = mx instanceof com.sun.management.ThreadMXBean
+                && mx.isThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled()
+                ? (com.sun.management.ThreadMXBean) mx : null;
+    }
+
+    @Override
+    public void sample(StackConsumer consumer) {
+        Thread[] selected = selector.select();
+        int n = 0;
+        Thread self = Thread.currentThread();
+        for (Thread t : selected) {
+            if (t == null) {
+                break;
+            }
+            if (t == self) {
+                continue;
+            }
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+                threads = Arrays.copyOf(threads, n * 2);
+                walk = Arrays.copyOf(walk, n * 2);
+            }
+            ids[n] = t.getId();
+            threads[n] = t;
+            n++;
+        }
+        if (n == 0) {
+            return;
+        }
+        long[] batch = Arrays.copyOf(ids, n);
+        ThreadInfo[] infos = mx.getThreadInfo(batch, 0);
+        long[] cpu = sunMx != null ? sunMx.getThreadCpuTime(batch) : null;
+        int toWalk = 0;
+        for (int i = 0; i < n; i++) {
+            ThreadInfo info = infos[i];
+            if (info == null) {
+                continue; // ended between enumeration and now
+            }
+            byte state = ThreadState.of(info.getThreadState());
+            long cpuNow = cpu == null ? -1 : cpu[i];
+            Cached c = cached(ids[i]);
+            if (c.stack != null && cpuNow >= 0 && c.cpu == cpuNow && c.state == state
+                    && c.waited == info.getWaitedCount() && c.blocked == info.getBlockedCount()) {
+                reused++;
+                consumer.accept(ids[i], threads[i].getName(), false, state, null);
+                continue;
+            }
+            c.state = state;
+            c.cpu = cpuNow;
+            c.waited = info.getWaitedCount();
+            c.blocked = info.getBlockedCount();
+            walk[toWalk++] = i;
+        }
+        if (toWalk == 0) {
+            return;
+        }
+        walks += toWalk;
+        if (handshakes) {
+            for (int w = 0; w < toWalk; w++) {
+                int i = walk[w];
+                Thread t = threads[i];
+                StackTraceElement[] stack = t.getStackTrace();
+                if (stack.length == 0 && !t.isAlive()) {
+                    continue;
+                }
+                if (stack.length > maxDepth) {
+                    stack = Arrays.copyOf(stack, maxDepth);
+                }
+                deliver(consumer, i, cached(ids[i]).state, stack);
+            }
+        } else {
+            long[] walkIds = new long[toWalk];
+            for (int w = 0; w < toWalk; w++) {
+                walkIds[w] = ids[walk[w]];
+            }
+            ThreadInfo[] full = mx.getThreadInfo(walkIds, maxDepth);
+            for (int w = 0; w < toWalk; w++) {
+                ThreadInfo info = full[w];
+                if (info == null) {
+                    continue;
+                }
+                int i = walk[w];
+                byte state = ThreadState.of(info.getThreadState());
+                deliver(consumer, i, state, info.getStackTrace());
+            }
+        }
+        Arrays.fill(threads, 0, n, null);
+    }
+
+    private void deliver(StackConsumer consumer, int i, byte state, StackTraceElement[] stack) {
+        Cached c = cached(ids[i]);
+        c.stack = stack;
+        consumer.accept(ids[i], threads[i].getName(), false, state, stack);
+    }
+
+    private Cached cached(long id) {
+        int at = cacheIndex.get(id);
+        if (at >= 0) {
+            return cache[at];
+        }
+        if (cached == cache.length) {
+            cache = Arrays.copyOf(cache, cached * 2);
+        }
+        Cached c = new Cached();
+        cache[cached] = c;
+        cacheIndex.put(id, cached++);
+        return c;
+    }
+
+    /** Stack walks done so far. */
+    public long walks() {
+        return walks;
+    }
+
+    /** Samples that reused a stack because the thread provably had not run. */
+    public long reused() {
+        return reused;
+    }
+
+    @Override
+    public String describe() {
+        return handshakes ? "per-thread handshakes, idle-stack reuse" : "batched safepoint, idle-stack reuse";
+    }
+
+    private static final class Cached {
+        byte state = -1;
+        long cpu = -2;
+        long waited = -1;
+        long blocked = -1;
+        StackTraceElement[] stack;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.jprof.sampling;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The sampling loop: one daemon thread at maximum priority that wakes on a deadline, asks the
+ * {@link StackSource} for stacks and records each with a weight equal to the wall time since that
+ * thread's previous sample, so sampler lag and GC pauses never distort time. It never throws into
+ * the application: a failure is reported once and sampling stops cleanly.
+ */
+public final class Sampler {
+    /** Name of the sampler thread; it is never shown in reports. */
+    public static final String THREAD_NAME = "jprof-sampler";
+
+    private final StackSource source;
+    private final SampleStore store;
+    private final Clock clock;
+    private final long intervalNanos;
+    private final ThreadWeights weights = new ThreadWeights();
+
+    private volatile boolean running;
+    private Thread thread;
+    private long startNanos;
+    private long previousTick;
+    private long minInterval = Long.MAX_VALUE;
+    private long maxInterval;
+    private long ticks;
+    private volatile Throwable failure;
+
+    public Sampler(StackSource source, SampleStore store, Clock clock, long intervalNanos) {
+        if (intervalNanos <= 0) {
+            throw new IllegalArgumentException("interval must be positive");
+        }
+        this.source = source;
+        this.store = store;
+        this.clock = clock;
+        this.intervalNanos = intervalNanos;
+    }
+
+    /** Marks the session's start; time before it is not counted. */
+    public void begin() {
+        startNanos = clock.nanoTime();
+        previousTick = startNanos;
+    }
+
+    /** Starts the sampler thread. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        begin();
+        running = true;
+        thread = new Thread(this::loop, THREAD_NAME);
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.start();
+    }
+
+    /** Stops the sampler thread and waits for its last tick to finish. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        Thread t = thread;
+        LockSupport.unpark(t);
+        if (t != Thread.currentThread()) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        long deadline = clock.nanoTime() + intervalNanos;
+        while (running) {
+            long now = clock.nanoTime();
+            if (now < deadline) {
+                LockSupport.parkNanos(deadline - now);
+                continue;
+            }
+            try {
+                tick();
+            } catch (Throwable t) {
+                failure = t;
+                running = false;
+                System.err.println("jprof: sampling stopped after an internal error: " + t
+                        + " (the program continues; the report covers the time before it)");
+                return;
+            }
+            deadline += intervalNanos;
+            long after = clock.nanoTime();
+            if (deadline < after) {
+                // Fell behind (e.g. a long GC pause): resynchronise instead of firing a burst of ticks.
+                deadline = after + intervalNanos;
+            }
+        }
+    }
+
+    /** Takes one sample of every profiled thread. Public for deterministic tests. */
+    public void tick() {
+        synchronized (store) {
+            long now = clock.nanoTime();
+            long sinceTick = now - previousTick;
+            if (ticks > 0) {
+                minInterval = Math.min(minInterval, sinceTick);
+                maxInterval = Math.max(maxInterval, sinceTick);
+            }
+            weights.beginTick(now, previousTick);
+            source.sample(this::record);
+            previousTick = now;
+            ticks++;
+        }
+    }
+
+    private void record(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack) {
+        int index = store.thread(threadId, name, virtual);
+        if (!name.equals(store.threadName(index))) {
+            store.renameThread(index, name);
+        }
+        int stackId = stack == null ? store.lastStack(index) : store.internStack(stack);
+        long since = weights.since(index);
+        long weight = weights.now() - since;
+        if (weight > 0) {
+            store.record(index, stackId, state, since - startNanos, weight);
+        }
+        weights.seen(index);
+    }
+
+    public SampleStore store() {
+        return store;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public long intervalNanos() {
+        return intervalNanos;
+    }
+
+    /** Smallest observed time between ticks, or 0 before two ticks. */
+    public long minIntervalNanos() {
+        return ticks > 1 ? minInterval : 0;
+    }
+
+    /** Largest observed time between ticks. */
+    public long maxIntervalNanos() {
+        return maxInterval;
+    }
+
+    public long ticks() {
+        return ticks;
+    }
+
+    /** The error that stopped sampling, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.jprof.sampling;
+
+/**
+ * The only code that knows how stacks are obtained. Each call of {@link #sample} reports the threads
+ * to profile, one {@link StackConsumer#accept} per thread. Implementations are injectable so unit tests
+ * can script stacks.
+ */
+public interface StackSource {
+
+    /** Receives one thread's state and stack during a tick. */
+    interface StackConsumer {
+        /**
+         * @param threadId  a stable id of the thread
+         * @param name      the thread's name
+         * @param virtual   true for a virtual thread
+         * @param state     a {@link ThreadState} byte
+         * @param stack     the stack, top frame first; {@code null} means "unchanged since this thread's
+         *                  previous sample" (the source proved the thread did not run)
+         */
+        void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack);
+    }
+
+    /** Reports the current stacks of the profiled threads. Never throws for a thread that vanished. */
+    void sample(StackConsumer consumer);
+
+    /** A one-line description of the mechanism, for the report header and logs. */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+}

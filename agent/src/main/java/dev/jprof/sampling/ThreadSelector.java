@@ -1,0 +1,83 @@
+package dev.jprof.sampling;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Chooses which platform threads a {@link PlatformStackSource} samples: every application thread
+ * (agent mode) or a fixed set (the API's calling thread).
+ */
+public abstract class ThreadSelector {
+    private static final Set<String> JVM_INTERNAL = Set.of(
+            "Reference Handler", "Finalizer", "Signal Dispatcher", "Common-Cleaner", "Attach Listener",
+            "Notification Thread", "DestroyJavaVM", "Monitor Deflation Thread", "Service Thread");
+
+    /** Threads to sample now; may contain nulls past the last element. */
+    abstract Thread[] select();
+
+    /** True for threads jprof never shows: the JVM's own and jprof's. */
+    public static boolean isInternal(Thread thread) {
+        String name = thread.getName();
+        return JVM_INTERNAL.contains(name) || name.startsWith("jprof-") || name.startsWith("JFR ");
+    }
+
+    /** Every live application thread. */
+    public static ThreadSelector allApplicationThreads() {
+        return new All();
+    }
+
+    /** Just these threads, while they live. */
+    public static ThreadSelector only(Thread... threads) {
+        return new Fixed(threads);
+    }
+
+    private static final class All extends ThreadSelector {
+        private final ThreadGroup root;
+        private Thread[] buffer = new Thread[64];
+
+        All() {
+            ThreadGroup g = Thread.currentThread().getThreadGroup();
+            while (g.getParent() != null) {
+                g = g.getParent();
+            }
+            root = g;
+        }
+
+        @Override
+        Thread[] select() {
+            int n;
+            while ((n = root.enumerate(buffer, true)) == buffer.length) {
+                buffer = new Thread[buffer.length * 2];
+            }
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                Thread t = buffer[i];
+                if (!isInternal(t)) {
+                    buffer[kept++] = t;
+                }
+            }
+            Arrays.fill(buffer, kept, n, null);
+            return buffer;
+        }
+    }
+
+    private static final class Fixed extends ThreadSelector {
+        private final Thread[] threads;
+
+        Fixed(Thread[] threads) {
+            this.threads = threads.clone();
+        }
+
+        @Override
+        Thread[] select() {
+            Thread[] alive = new Thread[threads.length];
+            int kept = 0;
+            for (Thread t : threads) {
+                if (t.isAlive()) {
+                    alive[kept++] = t;
+                }
+            }
+            return alive;
+        }
+    }
+}

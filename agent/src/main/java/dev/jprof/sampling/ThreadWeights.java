@@ -1,0 +1,44 @@
+package dev.jprof.sampling;
+
+import java.util.Arrays;
+
+/**
+ * Remembers when each thread was last sampled, so a sample weighs the wall time since that thread's
+ * previous sample (a thread skipped for some ticks is weighted for the whole gap, as async-profiler
+ * does in wall mode). A thread seen for the first time weighs the time since the previous tick.
+ */
+final class ThreadWeights {
+    private long[] lastSeen = new long[64];
+    private boolean[] seen = new boolean[64];
+    private long now;
+    private long previousTick;
+
+    void beginTick(long nowNanos, long previousTickNanos) {
+        now = nowNanos;
+        previousTick = previousTickNanos;
+    }
+
+    long now() {
+        return now;
+    }
+
+    /** The time from which the thread's current sample counts. */
+    long since(int thread) {
+        ensure(thread);
+        return seen[thread] ? lastSeen[thread] : previousTick;
+    }
+
+    void seen(int thread) {
+        ensure(thread);
+        lastSeen[thread] = now;
+        seen[thread] = true;
+    }
+
+    private void ensure(int thread) {
+        if (thread >= lastSeen.length) {
+            int n = Math.max(thread + 1, lastSeen.length * 2);
+            lastSeen = Arrays.copyOf(lastSeen, n);
+            seen = Arrays.copyOf(seen, n);
+        }
+    }
+}
