@@ -12,7 +12,8 @@ import java.util.Set;
 public final class FrameGroup {
     private final int id;
     private final Frame root;
-    private final List<Frame> frames = new ArrayList<>();
+    /** Hidden frames, including the {@code [self]} frames of hidden methods. */
+    private final List<Frame> members = new ArrayList<>();
 
     FrameGroup(int id, Frame root) {
         this.id = id;
@@ -29,19 +30,26 @@ public final class FrameGroup {
         return root;
     }
 
+    /** The hidden method frames, outermost first. */
     public List<Frame> frames() {
-        return Collections.unmodifiableList(frames);
+        List<Frame> methods = new ArrayList<>();
+        for (Frame f : members) {
+            if (f.kind() == Frame.Kind.METHOD) {
+                methods.add(f);
+            }
+        }
+        return Collections.unmodifiableList(methods);
     }
 
     void add(Frame frame) {
-        frames.add(frame);
+        members.add(frame);
         frame.setGroup(this);
     }
 
     /** The libraries of the hidden frames, in order of first appearance. */
     public List<String> libraries() {
         Set<String> names = new LinkedHashSet<>();
-        for (Frame f : frames) {
+        for (Frame f : frames()) {
             names.add(f.location().library());
         }
         return new ArrayList<>(names);
@@ -50,7 +58,7 @@ public final class FrameGroup {
     /** Frames of the group that have a child outside it: where the tree leaves the group. */
     public List<Frame> exitFrames() {
         List<Frame> exits = new ArrayList<>();
-        for (Frame f : frames) {
+        for (Frame f : frames()) {
             for (Frame child : f.children()) {
                 if (child.group() != this) {
                     exits.add(f);

@@ -173,7 +173,7 @@ public final class Processors {
 
     private static boolean anyChild(Frame frame, Predicate<Frame> hidden) {
         for (Frame c : frame.children()) {
-            if (hidden.test(c)) {
+            if (c.kind() == Frame.Kind.METHOD && hidden.test(c)) {
                 return true;
             }
         }

@@ -102,12 +102,13 @@ public class ConsoleRenderer extends FrameRenderer {
         String recorded = RECORDED.format(s.startTime().atZone(zone));
         String cpu = s.cpuTime() < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", s.cpuTime());
         out.append('\n');
-        out.append(String.format(Locale.ROOT, "  %s  %-22s Recorded: %-10s Samples:  %d%n",
-                paint(Ansi.BOLD, "jprof"), "v" + Version.VERSION, recorded, s.sampleCount()));
-        out.append(String.format(Locale.ROOT, "  %-29s Duration: %-10.3f CPU time: %s%n",
-                "wall-clock call tree", s.duration(), cpu));
-        out.append(String.format(Locale.ROOT, "  %-29s Threads:  %-10d Interval: %s%n",
-                "", s.threadNames().size(), intervalText(s)));
+        String dot = unicode ? " \u00b7 " : " - ";
+        out.append("  ").append(paint(Ansi.BOLD, "jprof")).append(dot).append("wall-clock call tree").append(dot)
+                .append('v').append(Version.VERSION).append('\n');
+        out.append(String.format(Locale.ROOT, "  Recorded: %-12s Samples:  %d%n", recorded, s.sampleCount()));
+        out.append(String.format(Locale.ROOT, "  Duration: %-12.3f CPU time: %s%n", s.duration(), cpu));
+        out.append(String.format(Locale.ROOT, "  Threads:  %-12d Interval: %s%n", s.threadNames().size(),
+                intervalText(s)));
         out.append('\n');
         if (!s.targetDescription().isEmpty()) {
             out.append("Program: ").append(Text.sanitize(s.targetDescription())).append("\n\n");
@@ -122,8 +123,9 @@ public class ConsoleRenderer extends FrameRenderer {
 
     private static String intervalText(Session s) {
         String text = Text.millis(s.interval());
-        if (s.maxInterval() > 0) {
-            text += " (" + Text.millis(s.minInterval()) + "-" + Text.millis(s.maxInterval()) + ")";
+        boolean deviates = s.minInterval() < s.interval() * 0.95 || s.maxInterval() > s.interval() * 1.05;
+        if (s.maxInterval() > 0 && deviates) {
+            text += " (measured " + Text.millis(s.minInterval()) + " to " + Text.millis(s.maxInterval()) + ")";
         }
         return text;
     }

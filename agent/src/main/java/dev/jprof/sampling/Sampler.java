@@ -108,10 +108,8 @@ public final class Sampler {
         synchronized (store) {
             long now = clock.nanoTime();
             long sinceTick = now - previousTick;
-            if (ticks > 0) {
-                minInterval = Math.min(minInterval, sinceTick);
-                maxInterval = Math.max(maxInterval, sinceTick);
-            }
+            minInterval = Math.min(minInterval, sinceTick);
+            maxInterval = Math.max(maxInterval, sinceTick);
             weights.beginTick(now, previousTick);
             source.sample(this::record);
             previousTick = now;
@@ -145,9 +143,9 @@ public final class Sampler {
         return intervalNanos;
     }
 
-    /** Smallest observed time between ticks, or 0 before two ticks. */
+    /** Smallest observed time between ticks (the first counts from the start), or 0 before any tick. */
     public long minIntervalNanos() {
-        return ticks > 1 ? minInterval : 0;
+        return ticks > 0 ? minInterval : 0;
     }
 
     /** Largest observed time between ticks. */

@@ -1,0 +1,104 @@
+package dev.jprof.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jprof.testing.FakeClock;
+import dev.jprof.testing.ScriptedStackSource;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SamplerTest {
+    private final FakeClock clock = new FakeClock();
+    private final ScriptedStackSource source = new ScriptedStackSource();
+    private final SampleStore store = new SampleStore();
+    private final Sampler sampler = new Sampler(source, store, clock, 10_000_000L);
+
+    @Test
+    void weighsEachSampleByWallTimeSinceThatThreadsPreviousSample() {
+        sampler.begin();
+        source.running(1, "main", "com.acme.Main.main:1");
+        clock.advance(Duration.ofMillis(10));
+        sampler.tick();
+        clock.advance(Duration.ofMillis(50)); // a late tick, e.g. after a GC pause
+        sampler.tick();
+        assertEquals(1, store.runCount(), "same stack twice is one run");
+        assertEquals(60_000_000L, store.runWeight(0));
+        assertEquals(2, store.sampleCount());
+        assertEquals(10_000_000L, sampler.minIntervalNanos());
+        assertEquals(50_000_000L, sampler.maxIntervalNanos());
+    }
+
+    @Test
+    void aNewThreadWeighsTheTimeSinceThePreviousTick() {
+        sampler.begin();
+        source.running(1, "main", "com.acme.Main.main:1");
+        clock.advance(Duration.ofMillis(10));
+        sampler.tick();
+        source.running(2, "worker", "com.acme.Worker.run:1");
+        clock.advance(Duration.ofMillis(10));
+        sampler.tick();
+        int worker = store.thread(2, "worker", false);
+        long weight = 0;
+        for (int r = 0; r < store.runCount(); r++) {
+            if (store.runThread(r) == worker) {
+                weight += store.runWeight(r);
+                assertEquals(10_000_000L, store.runStart(r), "starts at the previous tick");
+            }
+        }
+        assertEquals(10_000_000L, weight);
+    }
+
+    @Test
+    void aSkippedThreadIsWeightedForTheWholeGap() {
+        sampler.begin();
+        source.running(1, "main", "com.acme.Main.main:1");
+        clock.advance(Duration.ofMillis(10));
+        sampler.tick();
+        source.remove(1);
+        clock.advance(Duration.ofMillis(10));
+        sampler.tick();
+        source.running(1, "main", "com.acme.Main.main:1");
+        clock.advance(Duration.ofMillis(10));
+        sampler.tick();
+        assertEquals(30_000_000L, store.runWeight(0));
+    }
+
+    @Test
+    void anUnchangedThreadKeepsItsPreviousStack() {
+        sampler.begin();
+        source.set(1, "main", ThreadState.WAITING, "com.acme.Main.main:1", "java.lang.Object.wait:-2");
+        clock.advance(Duration.ofMillis(10));
+        sampler.tick();
+        int stack = store.runStack(0);
+        source.unchanged(1);
+        clock.advance(Duration.ofMillis(10));
+        sampler.tick();
+        assertEquals(1, store.runCount());
+        assertEquals(stack, store.runStack(0));
+        assertEquals(20_000_000L, store.runWeight(0));
+    }
+
+    @Test
+    void aStateChangeStartsANewRun() {
+        sampler.begin();
+        source.set(1, "main", ThreadState.RUNNABLE, "com.acme.Main.main:1");
+        clock.advance(Duration.ofMillis(10));
+        sampler.tick();
+        source.set(1, "main", ThreadState.BLOCKED, "com.acme.Main.main:1");
+        clock.advance(Duration.ofMillis(10));
+        sampler.tick();
+        assertEquals(2, store.runCount());
+        assertEquals(ThreadState.BLOCKED, store.runState(1));
+    }
+
+    @Test
+    void theSamplerThreadStopsCleanly() {
+        source.running(1, "main", "com.acme.Main.main:1");
+        Sampler real = new Sampler(source, new SampleStore(), Clock.system(), 1_000_000L);
+        real.start();
+        assertTrue(real.isRunning());
+        real.stop();
+        assertTrue(!real.isRunning());
+    }
+}

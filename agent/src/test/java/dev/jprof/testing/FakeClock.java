@@ -1,0 +1,37 @@
+package dev.jprof.testing;
+
+import dev.jprof.sampling.Clock;
+import java.time.Duration;
+
+/** A clock that moves only when told to. */
+public final class FakeClock implements Clock {
+    private long nanos = 1_000_000_000L;
+    private long epochMillis = 1_700_000_000_000L;
+    private long cpuNanos;
+
+    @Override
+    public long nanoTime() {
+        return nanos;
+    }
+
+    @Override
+    public long epochMillis() {
+        return epochMillis;
+    }
+
+    @Override
+    public long processCpuNanos() {
+        return cpuNanos;
+    }
+
+    /** Moves wall time (and, by {@code cpuShare} of it, CPU time) forward. */
+    public void advance(Duration d, double cpuShare) {
+        nanos += d.toNanos();
+        epochMillis += d.toMillis();
+        cpuNanos += (long) (d.toNanos() * cpuShare);
+    }
+
+    public void advance(Duration d) {
+        advance(d, 1.0);
+    }
+}
