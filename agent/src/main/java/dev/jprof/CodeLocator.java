@@ -90,6 +90,10 @@ public final class CodeLocator {
         return new CodeLocation(root, libraryName(root), isApplicationRoot(root));
     }
 
+    boolean isApplicationRootForTest(String root) {
+        return isApplicationRoot(root);
+    }
+
     private boolean isApplicationRoot(String root) {
         if (root.equals(ownRoot)) {
             return false;

@@ -1,0 +1,120 @@
+package dev.jprof.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jprof.renderers.ConsoleRenderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentOptionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaults() {
+        AgentOptions o = AgentOptions.parse(null);
+        assertEquals("text", o.renderer());
+        assertNull(o.outfile());
+        assertEquals(AgentOptions.DEFAULT_INTERVAL, o.interval());
+        assertNull(o.renderOptions().unicode(), "detected");
+        assertFalse(o.renderOptions().showAll());
+    }
+
+    @Test
+    void parsesEveryKindOfValue() {
+        AgentOptions o = AgentOptions.parse("renderer=session,outfile=/tmp/x.jprof,interval=2.5ms,show_all,"
+                + "timeline=false,unicode=true,color=no,time=percent_of_total,filter_threshold=0.05,hide_regex=.*/lib/.*");
+        assertEquals("session", o.renderer());
+        assertEquals("/tmp/x.jprof", o.outfile());
+        assertEquals(Duration.ofNanos(2_500_000), o.interval());
+        assertTrue(o.renderOptions().showAll());
+        assertFalse(o.renderOptions().timeline());
+        assertTrue(o.renderOptions().unicode());
+        assertFalse(o.renderOptions().color());
+        assertEquals(ConsoleRenderer.TimeFormat.PERCENT_OF_TOTAL, o.renderOptions().time());
+        assertEquals(0.05, o.renderOptions().processorOptions().filterThreshold());
+        assertEquals(".*/lib/.*", o.renderOptions().processorOptions().hideRegex().pattern());
+    }
+
+    @Test
+    void guessesTheRendererFromTheOutfile() {
+        assertEquals("session", AgentOptions.parse("outfile=a.jprof").renderer());
+        assertEquals("text", AgentOptions.parse("outfile=a.txt").renderer());
+    }
+
+    @Test
+    void aCommaInsideAValueIsEscapedOrReadFromAFile() throws Exception {
+        assertEquals("a,b", AgentOptions.parse("target_description=a\\,b").targetDescription());
+        assertEquals("a\\b", AgentOptions.parse("target_description=a\\\\b").targetDescription());
+        Path file = dir.resolve("opts");
+        Files.write(file, List.of("# comment", "target_description=x, y, z", "hide_regex=(a|b),c"));
+        AgentOptions o = AgentOptions.parse("@" + file + ",interval=5ms");
+        assertEquals("x, y, z", o.targetDescription());
+        assertEquals("(a|b),c", o.renderOptions().processorOptions().hideRegex().pattern());
+        assertEquals(Duration.ofMillis(5), o.interval());
+    }
+
+    @Test
+    void globsBecomeRegexes() {
+        AgentOptions o = AgentOptions.parse("hide=*/jackson-*,show=*/jackson-core*");
+        assertTrue(o.renderOptions().processorOptions().hideRegex().matcher("/x/jackson-databind.jar").matches());
+        assertTrue(o.renderOptions().processorOptions().showRegex().matcher("/x/jackson-core.jar").matches());
+    }
+
+    @Test
+    void errorsNameTheKeyAndWhatIsValid() {
+        assertError("colour=true", "unknown option 'colour'; valid options: renderer, outfile");
+        assertError("interval=fast", "interval must be a duration such as 10ms");
+        assertError("interval=20s", "interval must be between 100us and 10s");
+        assertError("hide_regex=(unclosed", "hide_regex is not a valid regular expression");
+        assertError("outfile=", "outfile needs a value");
+        assertError("=x", "a key is missing before '='");
+        assertError("unicode=maybe", "unicode must be true or false, got 'maybe'");
+        assertError("time=minutes", "time must be 'seconds' or 'percent_of_total'");
+        assertError("renderer=nope", "unknown renderer 'nope'; valid: text, session");
+        assertError("renderer=com.example.Missing", "renderer class com.example.Missing was not found");
+        assertError("filter_threshold=2", "filter_threshold must be a number from 0 to 1");
+        assertError("hide=a,hide_regex=b", "hide and hide_regex cannot be used together");
+        assertError("@/no/such/file", "cannot read options file /no/such/file");
+    }
+
+    private static void assertError(String args, String expected) {
+        OptionException e = assertThrows(OptionException.class, () -> AgentOptions.parse(args));
+        assertTrue(e.getMessage().contains(expected), "'" + e.getMessage() + "' should contain '" + expected + "'");
+    }
+
+    @Test
+    void helpListsEveryKey() {
+        String help = AgentOptions.helpText();
+        for (String key : List.of("renderer", "outfile", "interval", "hide", "hide_regex", "show", "show_regex",
+                "show_all", "timeline", "unicode", "color", "time", "help")) {
+            assertTrue(help.contains("  " + key), key);
+        }
+    }
+
+    @Test
+    void outfilePatternsExpand() {
+        assertEquals("p-42-20260102-030405-7.txt",
+                ReportWriter.expand("p-%p-%t-%n.txt", 42, LocalDateTime.of(2026, 1, 2, 3, 4, 5), 7));
+    }
+
+    @Test
+    void anUnwritableOutfileFallsBackToATempFileAndSaysWhere() throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        String where = new ReportWriter(new java.io.PrintStream(err, true, "UTF-8"))
+                .write(dir.resolve("missing/dir/report.txt").toString(), "REPORT", ".txt");
+        assertTrue(Files.readString(Path.of(where)).equals("REPORT"));
+        String message = err.toString("UTF-8");
+        assertTrue(message.contains("its directory does not exist") && message.contains(where), message);
+        Files.delete(Path.of(where));
+    }
+}
