@@ -20,9 +20,10 @@ public final class PlatformStackSource implements StackSource {
     private final com.sun.management.ThreadMXBean sunMx;
     private final boolean handshakes;
     private final int maxDepth;
-    private final LongIntMap cacheIndex = new LongIntMap(64);
+    private LongIntMap cacheIndex = new LongIntMap(64);
     private Cached[] cache = new Cached[64];
     private int cached;
+    private long tick;
 
     private long[] ids = new long[64];
     private Thread[] threads = new Thread[64];
@@ -67,6 +68,10 @@ public final class PlatformStackSource implements StackSource {
             ids[n] = t.getId();
             threads[n] = t;
             n++;
+        }
+        tick++;
+        if (cached > 64 && cached > 2 * n) {
+            forgetEndedThreads();
         }
         if (n == 0) {
             return;
@@ -137,18 +142,42 @@ public final class PlatformStackSource implements StackSource {
         consumer.accept(ids[i], threads[i].getName(), false, state, stack);
     }
 
+    /** Drops cache entries of threads not seen in the last tick, so thread churn cannot grow memory. */
+    private void forgetEndedThreads() {
+        LongIntMap index = new LongIntMap(cached);
+        Cached[] kept = new Cached[cache.length];
+        int k = 0;
+        for (int i = 0; i < cached; i++) {
+            if (cache[i].lastTick >= tick - 1) {
+                kept[k] = cache[i];
+                index.put(cache[i].id, k++);
+            }
+        }
+        cache = kept;
+        cacheIndex = index;
+        cached = k;
+    }
+
     private Cached cached(long id) {
         int at = cacheIndex.get(id);
         if (at >= 0) {
+            cache[at].lastTick = tick;
             return cache[at];
         }
         if (cached == cache.length) {
             cache = Arrays.copyOf(cache, cached * 2);
         }
         Cached c = new Cached();
+        c.id = id;
+        c.lastTick = tick;
         cache[cached] = c;
         cacheIndex.put(id, cached++);
         return c;
+    }
+
+    /** Threads whose last stack is remembered. */
+    int cachedThreads() {
+        return cached;
     }
 
     /** Stack walks done so far. */
@@ -167,6 +196,8 @@ public final class PlatformStackSource implements StackSource {
     }
 
     private static final class Cached {
+        long id;
+        long lastTick;
         byte state = -1;
         long cpu = -2;
         long waited = -1;

@@ -90,4 +90,30 @@ class PlatformStackSourceTest {
         assertTrue(!names.contains(Thread.currentThread().getName()), names.toString());
         assertTrue(!names.contains("Reference Handler") && !names.contains("Signal Dispatcher"), names.toString());
     }
+
+    @org.junit.jupiter.api.Test
+    void forgetsThreadsThatEnded() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread[] threads = new Thread[100];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "short-" + i);
+            threads[i].start();
+        }
+        PlatformStackSource source = new PlatformStackSource(ThreadSelector.only(threads), false, 64);
+        source.sample((id, name, virtual, state, stack) -> { });
+        assertEquals(100, source.cachedThreads());
+        release.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        source.sample((id, name, virtual, state, stack) -> { });
+        source.sample((id, name, virtual, state, stack) -> { });
+        assertEquals(0, source.cachedThreads());
+    }
 }
