@@ -49,6 +49,7 @@ public final class Frame {
     private double absorbedTime;
     private double cachedTime = Double.NaN;
     private FrameGroup group;
+    private boolean virtualThread;
 
     private Frame(Kind kind, String identifier, String className, String methodName, String fileName, int line,
                   CodeLocation location) {
@@ -70,7 +71,23 @@ public final class Frame {
 
     /** A thread frame. */
     public static Frame thread(String name, long id) {
-        return new Frame(Kind.THREAD, "[thread]\0" + name + "\0" + id, "", name, "", 0, CodeLocation.UNKNOWN);
+        return thread(name, id, false);
+    }
+
+    /**
+     * A thread frame. Virtual threads with the same name (unnamed ones are named after their executor)
+     * share an identifier, so aggregation groups them.
+     */
+    public static Frame thread(String name, long id, boolean virtual) {
+        Frame f = new Frame(Kind.THREAD, "[thread]\0" + name + "\0" + (virtual ? "virtual" : Long.toString(id)), "",
+                name, "", 0, CodeLocation.UNKNOWN);
+        f.virtualThread = virtual;
+        return f;
+    }
+
+    /** True for a thread frame that stands for virtual threads. */
+    public boolean isVirtualThread() {
+        return virtualThread;
     }
 
     /** The root frame of a session. */
@@ -281,6 +298,7 @@ public final class Frame {
     public Frame copy() {
         Frame f = new Frame(kind, identifier, className, methodName, fileName, line, location);
         f.absorbedTime = absorbedTime;
+        f.virtualThread = virtualThread;
         if (lineTimes != null) {
             f.lineTimes = new LinkedHashMap<>(lineTimes);
             f.lineBest = lineBest;

@@ -47,11 +47,18 @@ final class FrameTreeBuilder {
         int[][] pathKeys = new int[threads][];
         @SuppressWarnings("unchecked")
         Map<String, Double>[] stateTimes = new Map[threads];
+        AwaitRules rules = new AwaitRules(t, session.asyncMode());
+        int[] keep = new int[1];
         for (int r : chronological()) {
             int th = t.runThread[r];
             double seconds = t.runWeight[r] / 1e9;
+            int[] frames = t.framesOf(t.runStack[r]);
+            AwaitRules.Kind kind = rules.classify(frames, t.runState[r], t.threadVirtual[th], keep);
+            if (kind == AwaitRules.Kind.SKIP) {
+                continue;
+            }
             if (threadFrames[th] == null) {
-                threadFrames[th] = Frame.thread(t.threadName[th], t.threadId[th]);
+                threadFrames[th] = Frame.thread(t.threadName[th], t.threadId[th], t.threadVirtual[th]);
                 root.addChild(threadFrames[th]);
                 paths[th] = new ArrayList<>();
                 pathKeys[th] = new int[16];
@@ -60,12 +67,11 @@ final class FrameTreeBuilder {
             stateTimes[th].merge(ThreadState.name(t.runState[r]), seconds, Double::sum);
             List<Frame> path = paths[th];
             Frame parent = threadFrames[th];
-            int[] frames = t.framesOf(t.runStack[r]);
             if (pathKeys[th].length < frames.length) {
                 pathKeys[th] = Arrays.copyOf(pathKeys[th], frames.length * 2);
             }
             int[] keys = pathKeys[th];
-            for (int d = 0; d < frames.length; d++) {
+            for (int d = 0; d < keep[0]; d++) {
                 int f = frames[d];
                 Frame node = d < path.size() && keys[d] == methodKey[f] ? path.get(d) : null;
                 if (node == null) {
@@ -79,19 +85,20 @@ final class FrameTreeBuilder {
                 node.addLineTime(t.frameLine[f], seconds);
                 parent = node;
             }
-            truncate(path, frames.length);
+            truncate(path, keep[0]);
+            String leaf = kind == AwaitRules.Kind.AWAIT ? Frame.AWAIT
+                    : kind == AwaitRules.Kind.OUT_OF_CONTEXT ? Frame.OUT_OF_CONTEXT : Frame.SELF_TIME;
             List<Frame> siblings = parent.children();
             Frame last = siblings.isEmpty() ? null : siblings.get(siblings.size() - 1);
-            if (last != null && Frame.SELF_TIME.equals(last.identifier())) {
+            if (last != null && leaf.equals(last.identifier())) {
                 last.addAbsorbedTime(seconds);
             } else {
-                parent.addChild(Frame.synthetic(Frame.SELF_TIME, seconds));
+                parent.addChild(Frame.synthetic(leaf, seconds));
             }
         }
         for (int th = 0; th < threads; th++) {
             if (threadFrames[th] != null) {
                 threadFrames[th].setAttribute("thread_states", stateTimes[th]);
-                threadFrames[th].setAttribute("virtual", t.threadVirtual[th]);
             }
         }
         return root;

@@ -25,6 +25,7 @@ public final class Recorder {
     private long startCpu;
     private long stopNanos = -1;
     private long stopCpu = -1;
+    private AsyncMode asyncMode = AsyncMode.ENABLED;
 
     /**
      * @param source            where stacks come from
@@ -42,6 +43,12 @@ public final class Recorder {
         this.source = source;
         this.locator = locator;
         this.targetDescription = targetDescription;
+    }
+
+    /** Records how the source treats waits and virtual threads, for the session and its tree. */
+    public Recorder asyncMode(AsyncMode mode) {
+        this.asyncMode = mode;
+        return this;
     }
 
     /** Starts sampling on the {@code jprof-sampler} thread. */
@@ -108,6 +115,8 @@ public final class Recorder {
             m.sampler = source.describe();
             m.timelineAggregated = store.timelineAggregated();
             m.droppedSamples = store.droppedSamples();
+            m.asyncMode = asyncMode.option();
+            m.virtualThreads = source.virtualThreadsSeen();
             return new Session(m, tables());
         }
     }

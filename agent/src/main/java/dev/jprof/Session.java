@@ -91,6 +91,27 @@ public final class Session {
         return meta.droppedSamples;
     }
 
+    /** How waits and virtual threads were treated when this session was recorded. */
+    public AsyncMode asyncMode() {
+        return AsyncMode.parse(meta.asyncMode);
+    }
+
+    /** Most virtual threads alive at once while recording, or -1 when they were not looked for. */
+    public int virtualThreadsSeen() {
+        return meta.virtualThreads;
+    }
+
+    /** Number of sampled threads that are virtual ({@code true}) or platform threads ({@code false}). */
+    public int threadCount(boolean virtual) {
+        int n = 0;
+        for (boolean v : tables.threadVirtual) {
+            if (v == virtual) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Names of the sampled threads, in order of first sample. */
     public List<String> threadNames() {
         List<String> names = new ArrayList<>();
@@ -158,6 +179,7 @@ public final class Session {
         m.maxInterval = Math.max(first.meta.maxInterval, second.meta.maxInterval);
         m.timelineAggregated = first.meta.timelineAggregated || second.meta.timelineAggregated;
         m.droppedSamples = first.meta.droppedSamples + second.meta.droppedSamples;
+        m.virtualThreads = Math.max(first.meta.virtualThreads, second.meta.virtualThreads);
         return new Session(m, builder.build());
     }
 

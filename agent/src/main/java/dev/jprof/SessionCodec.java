@@ -69,6 +69,8 @@ final class SessionCodec {
         g.writeStringField("sampler", m.sampler);
         g.writeBooleanField("timeline_aggregated", m.timelineAggregated);
         g.writeNumberField("dropped_samples", m.droppedSamples);
+        g.writeStringField("async_mode", m.asyncMode);
+        g.writeNumberField("virtual_threads", m.virtualThreads);
         g.writeArrayFieldStart("strings");
         for (String s : t.strings) {
             g.writeString(s);
@@ -183,6 +185,13 @@ final class SessionCodec {
         m.sampler = root.path("sampler").asText("");
         m.timelineAggregated = root.path("timeline_aggregated").asBoolean(false);
         m.droppedSamples = root.path("dropped_samples").asLong(0);
+        m.asyncMode = root.path("async_mode").asText(AsyncMode.ENABLED.option());
+        try {
+            AsyncMode.parse(m.asyncMode);
+        } catch (IllegalArgumentException e) {
+            throw new SessionFormatException("\"async_mode\": " + e.getMessage());
+        }
+        m.virtualThreads = root.path("virtual_threads").asInt(-1);
 
         JsonNode frames = object(root, "frames");
         JsonNode stacks = object(root, "stacks");

@@ -15,6 +15,8 @@ final class SessionMetadata {
     String sampler = "";
     boolean timelineAggregated;
     long droppedSamples;
+    String asyncMode = AsyncMode.ENABLED.option();
+    int virtualThreads = -1;
 
     SessionMetadata copy() {
         SessionMetadata m = new SessionMetadata();
@@ -31,6 +33,8 @@ final class SessionMetadata {
         m.sampler = sampler;
         m.timelineAggregated = timelineAggregated;
         m.droppedSamples = droppedSamples;
+        m.asyncMode = asyncMode;
+        m.virtualThreads = virtualThreads;
         return m;
     }
 }

@@ -6,8 +6,7 @@ import dev.jprof.Session;
 import dev.jprof.renderers.Renderer;
 import dev.jprof.renderers.Renderers;
 import dev.jprof.sampling.Clock;
-import dev.jprof.sampling.PlatformStackSource;
-import dev.jprof.sampling.ThreadSelector;
+import dev.jprof.sampling.StackSource;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.time.LocalDateTime;
@@ -56,8 +55,10 @@ public final class Agent {
             }
             String description = options.targetDescription() != null ? options.targetDescription() : describeTarget();
             CodeLocator locator = new CodeLocator(loadedClasses(inst));
-            Recorder r = new Recorder(new PlatformStackSource(ThreadSelector.allApplicationThreads()), Clock.system(),
-                    options.interval(), locator::locate, description, 1 << 20);
+            StackSource source = StackSources.forAgent(options.asyncMode(), options.asyncModeSet(),
+                    options.virtualThreadsPerTick(), inst, Clock.system(), ERR);
+            Recorder r = new Recorder(source, Clock.system(), options.interval(), locator::locate, description, 1 << 20)
+                    .asyncMode(options.asyncMode());
             r.start();
             recorder = r;
             Thread hook = new Thread(() -> report(r, options), "jprof-report");

@@ -1,5 +1,6 @@
 package dev.jprof.agent;
 
+import dev.jprof.AsyncMode;
 import dev.jprof.ProcessorOptions;
 import dev.jprof.Processors;
 import dev.jprof.renderers.ConsoleRenderer;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
 public final class AgentOptions {
     /** Default sampling interval of the agent (all threads); see README for the measurement behind it. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(10);
+    /** Default bound on virtual-thread stack walks per tick. */
+    public static final int DEFAULT_VIRTUAL_THREADS_PER_TICK = 8;
 
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h)?");
@@ -52,6 +55,14 @@ public final class AgentOptions {
                 (o, v) -> o.render.time(choice("time", v, ConsoleRenderer.TimeFormat::parse)));
         spec("filter_threshold", "FRACTION", "drop frames under this share of total time (default 0.01)",
                 (o, v) -> o.processorOption("filter_threshold", number("filter_threshold", v)));
+        spec("async_mode", "enabled|disabled|strict", "enabled: virtual threads as threads, waits as [await];"
+                + " disabled: raw stacks; strict: also [out-of-context] (default enabled)",
+                (o, v) -> {
+                    o.asyncMode = choice("async_mode", v, AsyncMode::parse);
+                    o.asyncModeSet = true;
+                });
+        spec("virtual_threads_per_tick", "N", "most virtual threads walked per tick, round robin (default "
+                + DEFAULT_VIRTUAL_THREADS_PER_TICK + ")", (o, v) -> o.virtualThreadsPerTick = positiveInt("virtual_threads_per_tick", v));
         spec("target_description", "TEXT", "what the report header names as the program",
                 (o, v) -> o.targetDescription = v);
         spec("help", "", "print this help and run the program without profiling", (o, v) -> o.help = true);
@@ -66,6 +77,9 @@ public final class AgentOptions {
     private String showRegex;
     private String targetDescription;
     private boolean help;
+    private AsyncMode asyncMode = AsyncMode.ENABLED;
+    private boolean asyncModeSet;
+    private int virtualThreadsPerTick = DEFAULT_VIRTUAL_THREADS_PER_TICK;
     private final RenderOptions render = new RenderOptions();
     private final Map<String, Object> processorOptionValues = new LinkedHashMap<>();
 
@@ -148,6 +162,19 @@ public final class AgentOptions {
         return render;
     }
 
+    public AsyncMode asyncMode() {
+        return asyncMode;
+    }
+
+    /** True when the user chose the async mode (then a JDK without virtual threads is worth a note). */
+    public boolean asyncModeSet() {
+        return asyncModeSet;
+    }
+
+    public int virtualThreadsPerTick() {
+        return virtualThreadsPerTick;
+    }
+
     public String targetDescription() {
         return targetDescription;
     }
@@ -206,6 +233,19 @@ public final class AgentOptions {
         } catch (NumberFormatException e) {
             throw new OptionException(key + " must be a number, got '" + v + "'");
         }
+    }
+
+    static int positiveInt(String key, String v) {
+        nonEmpty(key, v);
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new OptionException(key + " must be a positive whole number, got '" + v + "'");
     }
 
     static <T> T choice(String key, String v, java.util.function.Function<String, T> parse) {

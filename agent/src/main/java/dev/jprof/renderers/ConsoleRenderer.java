@@ -107,8 +107,7 @@ public class ConsoleRenderer extends FrameRenderer {
                 .append('v').append(Version.VERSION).append('\n');
         out.append(String.format(Locale.ROOT, "  Recorded: %-12s Samples:  %d%n", recorded, s.sampleCount()));
         out.append(String.format(Locale.ROOT, "  Duration: %-12.3f CPU time: %s%n", s.duration(), cpu));
-        out.append(String.format(Locale.ROOT, "  Threads:  %-12d Interval: %s%n", s.threadNames().size(),
-                intervalText(s)));
+        out.append(String.format(Locale.ROOT, "  Threads:  %-12s Interval: %s%n", threadsText(s), intervalText(s)));
         out.append('\n');
         if (!s.targetDescription().isEmpty()) {
             out.append("Program: ").append(Text.sanitize(s.targetDescription())).append("\n\n");
@@ -119,6 +118,11 @@ public class ConsoleRenderer extends FrameRenderer {
         if (s.droppedSamples() > 0) {
             out.append("Note: ").append(s.droppedSamples()).append(" samples were dropped: the sample store was full.\n\n");
         }
+    }
+
+    private static String threadsText(Session s) {
+        String platform = Integer.toString(s.threadCount(false));
+        return s.virtualThreadsSeen() < 0 ? platform : platform + " + " + s.virtualThreadsSeen() + " virtual";
     }
 
     private static String intervalText(Session s) {
@@ -162,7 +166,8 @@ public class ConsoleRenderer extends FrameRenderer {
         String timeText = paint(colorForTime(frame.time()), value);
         switch (frame.kind()) {
             case THREAD:
-                return timeText + " " + paint(Ansi.BOLD, "[thread] " + Text.sanitize(frame.methodName()));
+                String label = frame.isVirtualThread() ? "[virtual threads] " : "[thread] ";
+                return timeText + " " + paint(Ansi.BOLD, label + Text.sanitize(frame.methodName()));
             case SYNTHETIC:
                 return timeText + " " + paint(Ansi.FAINT, frame.identifier());
             default:

@@ -53,6 +53,13 @@ final class LongIntMap {
         return size;
     }
 
+    /** Replaces this map's contents with another's. */
+    void clear(LongIntMap from) {
+        keys = from.keys;
+        values = from.values;
+        size = from.size;
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         int[] oldValues = values;

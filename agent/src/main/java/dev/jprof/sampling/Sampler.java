@@ -111,19 +111,34 @@ public final class Sampler {
             minInterval = Math.min(minInterval, sinceTick);
             maxInterval = Math.max(maxInterval, sinceTick);
             weights.beginTick(now, previousTick);
-            source.sample(this::record);
+            source.sample(consumer);
             previousTick = now;
             ticks++;
         }
     }
 
-    private void record(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack) {
+    private final StackSource.StackConsumer consumer = new StackSource.StackConsumer() {
+        @Override
+        public void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack) {
+            record(threadId, name, virtual, state, stack, Long.MIN_VALUE);
+        }
+
+        @Override
+        public void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
+                           long firstSeenNanos) {
+            record(threadId, name, virtual, state, stack, firstSeenNanos);
+        }
+    };
+
+    private void record(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
+                        long firstSeenNanos) {
         int index = store.thread(threadId, name, virtual);
         if (!name.equals(store.threadName(index))) {
             store.renameThread(index, name);
         }
         int stackId = stack == null ? store.lastStack(index) : store.internStack(stack);
-        long since = weights.since(index);
+        long hint = firstSeenNanos == Long.MIN_VALUE ? Long.MIN_VALUE : Math.max(firstSeenNanos, startNanos);
+        long since = weights.since(index, hint);
         long weight = weights.now() - since;
         if (weight > 0) {
             store.record(index, stackId, state, since - startNanos, weight);

@@ -18,10 +18,25 @@ public interface StackSource {
          *                  previous sample" (the source proved the thread did not run)
          */
         void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack);
+
+        /**
+         * As {@link #accept}, for a thread sampled for the first time although it was first seen at
+         * {@code firstSeenNanos} (round-robin sources): its sample then weighs the time since then.
+         * {@code Long.MIN_VALUE} means "no hint".
+         */
+        default void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
+                            long firstSeenNanos) {
+            accept(threadId, name, virtual, state, stack);
+        }
     }
 
     /** Reports the current stacks of the profiled threads. Never throws for a thread that vanished. */
     void sample(StackConsumer consumer);
+
+    /** Most virtual threads seen alive at once, or -1 when this source does not look for them. */
+    default int virtualThreadsSeen() {
+        return -1;
+    }
 
     /** A one-line description of the mechanism, for the report header and logs. */
     default String describe() {

@@ -23,7 +23,15 @@ public abstract class ThreadSelector {
 
     /** Every live application thread. */
     public static ThreadSelector allApplicationThreads() {
-        return new All();
+        return new All(false);
+    }
+
+    /**
+     * Every live application thread except the carriers of virtual threads, whose work is sampled
+     * through the virtual threads themselves.
+     */
+    public static ThreadSelector allApplicationThreadsExceptCarriers() {
+        return new All(true);
     }
 
     /** Just these threads, while they live. */
@@ -33,9 +41,11 @@ public abstract class ThreadSelector {
 
     private static final class All extends ThreadSelector {
         private final ThreadGroup root;
+        private final boolean skipCarriers;
         private Thread[] buffer = new Thread[64];
 
-        All() {
+        All(boolean skipCarriers) {
+            this.skipCarriers = skipCarriers;
             ThreadGroup g = Thread.currentThread().getThreadGroup();
             while (g.getParent() != null) {
                 g = g.getParent();
@@ -52,7 +62,7 @@ public abstract class ThreadSelector {
             int kept = 0;
             for (int i = 0; i < n; i++) {
                 Thread t = buffer[i];
-                if (!isInternal(t)) {
+                if (!isInternal(t) && !(skipCarriers && VirtualThreads.isCarrier(t))) {
                     buffer[kept++] = t;
                 }
             }

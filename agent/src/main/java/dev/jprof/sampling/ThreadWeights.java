@@ -24,8 +24,19 @@ final class ThreadWeights {
 
     /** The time from which the thread's current sample counts. */
     long since(int thread) {
+        return since(thread, Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #since(int)}, where a thread never sampled before counts from {@code firstSeen} when the
+     * source knows it (round robin), else from the previous tick.
+     */
+    long since(int thread, long firstSeen) {
         ensure(thread);
-        return seen[thread] ? lastSeen[thread] : previousTick;
+        if (seen[thread]) {
+            return lastSeen[thread];
+        }
+        return firstSeen != Long.MIN_VALUE && firstSeen < previousTick ? firstSeen : previousTick;
     }
 
     void seen(int thread) {

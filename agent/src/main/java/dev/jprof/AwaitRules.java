@@ -1,0 +1,93 @@
+package dev.jprof;
+
+import dev.jprof.sampling.ThreadState;
+
+/**
+ * Where a sample's stack stops being the program's own work and becomes waiting, per async mode:
+ * a thread parked in {@code CompletableFuture.join/get}, {@code Future.get} or {@code ForkJoinTask.join}
+ * awaits under the caller of that method; an unmounted virtual thread awaits under its innermost
+ * non-JDK frame (its parking internals are folded away), or is out of context (strict mode) when it is
+ * ready to run but has no carrier. Carrier threads that run a virtual thread are not counted twice.
+ */
+final class AwaitRules {
+    /** What a sample's tail becomes. */
+    enum Kind { NONE, AWAIT, OUT_OF_CONTEXT, SKIP }
+
+    private final SessionTables t;
+    private final AsyncMode mode;
+
+    AwaitRules(SessionTables tables, AsyncMode mode) {
+        this.t = tables;
+        this.mode = mode;
+    }
+
+    /**
+     * @param frames outermost first
+     * @return the kind; {@link #depth} then tells how many frames to keep
+     */
+    Kind classify(int[] frames, byte state, boolean virtual, int[] depth) {
+        depth[0] = frames.length;
+        if (mode == AsyncMode.DISABLED) {
+            return Kind.NONE;
+        }
+        if (!virtual && runsVirtualThread(frames)) {
+            return Kind.SKIP;
+        }
+        boolean waiting = ThreadState.isWaiting(state);
+        if (waiting) {
+            for (int i = 0; i < frames.length; i++) {
+                if (isFutureWait(frames[i])) {
+                    depth[0] = i;
+                    return Kind.AWAIT;
+                }
+            }
+        }
+        if (virtual && frames.length > 0 && isVirtualThreadInternal(frames[frames.length - 1])) {
+            int i = frames.length - 1;
+            while (i >= 0 && isJdk(frames[i])) {
+                i--;
+            }
+            depth[0] = i + 1;
+            return !waiting && mode == AsyncMode.STRICT ? Kind.OUT_OF_CONTEXT : Kind.AWAIT;
+        }
+        return Kind.NONE;
+    }
+
+    private boolean runsVirtualThread(int[] frames) {
+        for (int f : frames) {
+            if (is(f, "jdk.internal.vm.Continuation", "run")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isFutureWait(int f) {
+        String c = t.strings[t.frameClass[f]];
+        String m = t.strings[t.frameMethod[f]];
+        switch (c) {
+            case "java.util.concurrent.CompletableFuture":
+                return m.equals("join") || m.equals("get") || m.equals("waitingGet") || m.equals("timedGet");
+            case "java.util.concurrent.FutureTask":
+                return m.equals("get") || m.equals("awaitDone");
+            case "java.util.concurrent.ForkJoinTask":
+                return m.equals("join") || m.equals("get") || m.equals("awaitDone");
+            default:
+                return false;
+        }
+    }
+
+    private boolean isVirtualThreadInternal(int f) {
+        String c = t.strings[t.frameClass[f]];
+        return c.equals("java.lang.VirtualThread") || c.equals("jdk.internal.vm.Continuation");
+    }
+
+    private boolean isJdk(int f) {
+        String c = t.strings[t.frameClass[f]];
+        return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.");
+    }
+
+    private boolean is(int f, String cls, String method) {
+        return t.strings[t.frameClass[f]].equals(cls) && t.strings[t.frameMethod[f]].equals(method);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.jprof.sampling;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Stacks of virtual threads (JDK 21+). There may be tens of thousands, so each tick walks at most
+ * {@code budget} of them, round robin, and weights each sample by the time since that thread was last
+ * sampled (or first seen), as async-profiler does in wall mode. Unnamed virtual threads are named after
+ * their container (e.g. the executor), so reports group them.
+ */
+public final class VirtualThreadStackSource implements StackSource {
+    private final VirtualThreads threads;
+    private final Clock clock;
+    private final int budget;
+    private final LongIntMap slots = new LongIntMap(256);
+    private long[] firstSeen = new long[256];
+    private long[] lastListed = new long[256];
+    private long[] slotIds = new long[256];
+    private int slotCount;
+    private int cursor;
+    private long tick;
+    private int maxLive;
+    private long walks;
+
+    public VirtualThreadStackSource(VirtualThreads threads, Clock clock, int budget) {
+        this.threads = threads;
+        this.clock = clock;
+        this.budget = Math.max(1, budget);
+    }
+
+    @Override
+    public void sample(StackConsumer consumer) {
+        tick++;
+        List<VirtualThreads.Found> live = threads.list();
+        int n = live.size();
+        maxLive = Math.max(maxLive, n);
+        long now = clock.nanoTime();
+        for (VirtualThreads.Found f : live) {
+            slot(f.thread.getId(), now);
+        }
+        if (slotCount > 256 && slotCount > 2 * n) {
+            forgetEnded();
+        }
+        if (n == 0) {
+            return;
+        }
+        int count = Math.min(budget, n);
+        if (cursor >= n) {
+            cursor = 0;
+        }
+        for (int k = 0; k < count; k++) {
+            VirtualThreads.Found f = live.get((cursor + k) % n);
+            Thread t = f.thread;
+            StackTraceElement[] stack = t.getStackTrace();
+            Thread.State state = t.getState();
+            if (state == Thread.State.TERMINATED) {
+                continue;
+            }
+            walks++;
+            int slot = slots.get(t.getId());
+            String name = t.getName().isEmpty() ? (f.container == null ? "virtual" : f.container) : t.getName();
+            consumer.accept(t.getId(), name, true, ThreadState.of(state), stack, firstSeen[slot]);
+            firstSeen[slot] = Long.MIN_VALUE; // from now on the sampler's own "last sampled" time applies
+        }
+        cursor = (cursor + count) % n;
+    }
+
+    private int slot(long id, long now) {
+        int s = slots.get(id);
+        if (s < 0) {
+            if (slotCount == slotIds.length) {
+                int m = slotCount * 2;
+                slotIds = Arrays.copyOf(slotIds, m);
+                firstSeen = Arrays.copyOf(firstSeen, m);
+                lastListed = Arrays.copyOf(lastListed, m);
+            }
+            s = slotCount++;
+            slotIds[s] = id;
+            firstSeen[s] = now;
+            slots.put(id, s);
+        }
+        lastListed[s] = tick;
+        return s;
+    }
+
+    private void forgetEnded() {
+        int kept = 0;
+        LongIntMap fresh = new LongIntMap(slotCount);
+        for (int s = 0; s < slotCount; s++) {
+            if (lastListed[s] == tick) {
+                slotIds[kept] = slotIds[s];
+                firstSeen[kept] = firstSeen[s];
+                lastListed[kept] = lastListed[s];
+                fresh.put(slotIds[kept], kept);
+                kept++;
+            }
+        }
+        slotCount = kept;
+        slots.clear(fresh);
+    }
+
+    @Override
+    public int virtualThreadsSeen() {
+        return maxLive;
+    }
+
+    /** Most virtual threads alive at once during the recording. */
+    public int maxLive() {
+        return maxLive;
+    }
+
+    public long walks() {
+        return walks;
+    }
+
+    @Override
+    public String describe() {
+        return "virtual threads: " + budget + " per tick, round robin";
+    }
+}

@@ -1,0 +1,135 @@
+package dev.jprof.sampling;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Finds the JVM's virtual threads (JDK 21+), which ThreadMXBean and thread groups cannot see, through
+ * {@code jdk.internal.vm.ThreadContainers}: the root container and, recursively, its children (executors,
+ * structured scopes). Needs {@code jdk.internal.vm} exported to jprof, which an agent can do with
+ * {@link Instrumentation#redefineModule}.
+ */
+public final class VirtualThreads {
+    private final MethodHandle root;
+    private final MethodHandle children;
+    private final MethodHandle threads;
+    private final MethodHandle name;
+    private final MethodHandle isVirtual;
+
+    private VirtualThreads(MethodHandle root, MethodHandle children, MethodHandle threads, MethodHandle name,
+                           MethodHandle isVirtual) {
+        this.root = root;
+        this.children = children;
+        this.threads = threads;
+        this.name = name;
+        this.isVirtual = isVirtual;
+    }
+
+    /** The reason virtual threads are unavailable, or null when {@link #open} can succeed. */
+    public static String unavailableReason() {
+        if (Runtime.version().feature() < 21) {
+            return "JDK " + Runtime.version().feature() + " has no virtual threads";
+        }
+        return null;
+    }
+
+    /**
+     * Opens access, exporting {@code jdk.internal.vm} to jprof's module through {@code inst} when given.
+     *
+     * @throws IllegalStateException with a message a user can act on when access is not possible
+     */
+    public static VirtualThreads open(Instrumentation inst) {
+        String reason = unavailableReason();
+        if (reason != null) {
+            throw new IllegalStateException(reason);
+        }
+        Module base = Object.class.getModule();
+        Module self = VirtualThreads.class.getModule();
+        if (!base.isExported("jdk.internal.vm", self)) {
+            if (inst == null || !inst.isModifiableModule(base)) {
+                throw new IllegalStateException("jdk.internal.vm is not exported to jprof: run with -javaagent:jprof.jar"
+                        + " or add --add-exports java.base/jdk.internal.vm=ALL-UNNAMED");
+            }
+            inst.redefineModule(base, Set.of(), Map.of("jdk.internal.vm", Set.of(self)), Map.of(), Set.of(), Map.of());
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            Class<?> containers = Class.forName("jdk.internal.vm.ThreadContainers");
+            Class<?> container = Class.forName("jdk.internal.vm.ThreadContainer");
+            return new VirtualThreads(
+                    lookup.findStatic(containers, "root", MethodType.methodType(container)),
+                    lookup.findVirtual(container, "children", MethodType.methodType(Stream.class)),
+                    lookup.findVirtual(container, "threads", MethodType.methodType(Stream.class)),
+                    lookup.findVirtual(container, "name", MethodType.methodType(String.class)),
+                    lookup.findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class)));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this JDK's virtual-thread internals are not as expected (" + e + ")");
+        }
+    }
+
+    /** A live virtual thread and the name of the container it belongs to (null for the root). */
+    public static final class Found {
+        public final Thread thread;
+        public final String container;
+
+        Found(Thread thread, String container) {
+            this.thread = thread;
+            this.container = container;
+        }
+    }
+
+    /** Every live virtual thread. */
+    public List<Found> list() {
+        List<Found> out = new ArrayList<>();
+        try {
+            visit(root.invoke(), null, out, 0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("enumerating virtual threads failed: " + t, t);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void visit(Object container, String label, List<Found> out, int depth) throws Throwable {
+        try (Stream<Thread> ts = (Stream<Thread>) threads.invoke(container)) {
+            for (Thread t : (Iterable<Thread>) ts::iterator) {
+                if ((boolean) isVirtual.invoke(t)) {
+                    out.add(new Found(t, label));
+                }
+            }
+        }
+        if (depth > 64) {
+            return;
+        }
+        List<Object> kids = new ArrayList<>();
+        try (Stream<Object> cs = (Stream<Object>) children.invoke(container)) {
+            cs.forEach(kids::add);
+        }
+        for (Object child : kids) {
+            visit(child, labelOf(child), out, depth + 1);
+        }
+    }
+
+    private String labelOf(Object container) throws Throwable {
+        String n = (String) name.invoke(container);
+        if (n != null && !n.isEmpty()) {
+            return n;
+        }
+        String s = container.toString();
+        int at = s.indexOf('@');
+        String cls = at > 0 ? s.substring(0, at) : s;
+        return cls.substring(cls.lastIndexOf('.') + 1);
+    }
+
+    /** True when {@code t} is a carrier thread of the virtual-thread scheduler. */
+    public static boolean isCarrier(Thread t) {
+        return t.getClass().getName().equals("jdk.internal.misc.CarrierThread");
+    }
+}
