@@ -42,6 +42,11 @@ final class AwaitRules {
                 }
             }
         }
+        if (virtual && frames.length == 0 && !waiting) {
+            // Started but never mounted yet: ready, waiting for a carrier.
+            depth[0] = 0;
+            return mode == AsyncMode.STRICT ? Kind.OUT_OF_CONTEXT : Kind.AWAIT;
+        }
         if (virtual && frames.length > 0 && isVirtualThreadInternal(frames[frames.length - 1])) {
             int i = frames.length - 1;
             while (i >= 0 && isJdk(frames[i])) {

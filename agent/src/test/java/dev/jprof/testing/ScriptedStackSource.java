@@ -19,6 +19,7 @@ public final class ScriptedStackSource implements StackSource {
         byte state;
         StackTraceElement[] stack;
         boolean unchanged;
+        boolean virtual;
 
         Entry(String name) {
             this.name = name;
@@ -31,6 +32,13 @@ public final class ScriptedStackSource implements StackSource {
         e.state = state;
         e.stack = stack(framesOutermostFirst);
         e.unchanged = false;
+        return this;
+    }
+
+    /** Sets a virtual thread's state and stack. */
+    public ScriptedStackSource virtual(long id, String name, byte state, String... framesOutermostFirst) {
+        set(id, name, state, framesOutermostFirst);
+        threads.get(id).virtual = true;
         return this;
     }
 
@@ -53,7 +61,7 @@ public final class ScriptedStackSource implements StackSource {
     public void sample(StackConsumer consumer) {
         for (Map.Entry<Long, Entry> t : threads.entrySet()) {
             Entry e = t.getValue();
-            consumer.accept(t.getKey(), e.name, false, e.state, e.unchanged ? null : e.stack);
+            consumer.accept(t.getKey(), e.name, e.virtual, e.state, e.unchanged ? null : e.stack);
         }
     }
 
