@@ -101,27 +101,54 @@ public final class Processors {
 
     /**
      * Removes frames whose time is less than {@code filter_threshold} (default 1%) of the root's time,
-     * folding their time into their parent's absorbed time.
+     * folding their time into their parent's absorbed time. A frame is kept anyway when its active time
+     * (time not spent in {@code [await]}, {@code [idle]} or {@code [out-of-context]}) reaches the threshold
+     * of the total active time, so thousands of waiting threads cannot crowd out the work.
      */
     public static Frame removeIrrelevantNodes(Frame root, ProcessorOptions options) {
         if (root == null) {
             return null;
         }
+        Map<Frame, Double> active = new java.util.IdentityHashMap<>();
+        double totalActive = activeTime(root, active);
         double total = root.time() > 0 ? root.time() : Double.MIN_VALUE;
-        removeIrrelevant(root, options.filterThreshold(), total);
+        removeIrrelevant(root, options.filterThreshold(), total, totalActive, active);
         return root;
     }
 
-    private static void removeIrrelevant(Frame frame, double threshold, double total) {
+    private static double activeTime(Frame frame, Map<Frame, Double> active) {
+        double t;
+        if (isWaiting(frame)) {
+            t = 0;
+        } else {
+            t = frame.absorbedTime();
+            for (Frame child : frame.children()) {
+                t += activeTime(child, active);
+            }
+        }
+        active.put(frame, t);
+        return t;
+    }
+
+    private static boolean isWaiting(Frame frame) {
+        String id = frame.identifier();
+        return frame.isSynthetic()
+                && (Frame.AWAIT.equals(id) || Frame.IDLE.equals(id) || Frame.OUT_OF_CONTEXT.equals(id));
+    }
+
+    private static void removeIrrelevant(Frame frame, double threshold, double total, double totalActive,
+                                         Map<Frame, Double> active) {
         for (Frame child : new ArrayList<>(frame.children())) {
-            if (child.time() / total < threshold) {
+            boolean relevant = child.time() / total >= threshold
+                    || totalActive > 0 && active.get(child) / totalActive >= threshold;
+            if (!relevant) {
                 double time = child.time();
                 child.removeFromParent();
                 frame.addAbsorbedTime(time);
             }
         }
         for (Frame child : frame.children()) {
-            removeIrrelevant(child, threshold, total);
+            removeIrrelevant(child, threshold, total, totalActive, active);
         }
     }
 

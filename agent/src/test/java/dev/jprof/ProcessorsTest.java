@@ -89,6 +89,20 @@ class ProcessorsTest {
     }
 
     @Test
+    void waitingTimeCannotCrowdOutWork() {
+        Frame parkedThread = Frame.thread("parked", 2);
+        parkedThread.addChild(m("com.acme.A", "sleepForever", APP, Frame.synthetic(Frame.AWAIT, 995)));
+        Frame worker = Frame.thread("worker", 3);
+        worker.addChild(m("com.acme.A", "compute", APP, self(5)));
+        Frame root = Frame.root("r");
+        root.addChild(parkedThread);
+        root.addChild(worker);
+        Processors.removeIrrelevantNodes(root, options);
+        assertEquals(2, root.children().size(), "0.5% of the time but all of the work");
+        assertEquals(1, worker.children().size());
+    }
+
+    @Test
     void removeImportlibSplicesClassLoadingFramesOut() {
         Frame user = m("com.acme.Plugin", "<clinit>", APP, self(2));
         Frame loader = m("jdk.internal.loader.BuiltinClassLoader", "loadClass", JDK,

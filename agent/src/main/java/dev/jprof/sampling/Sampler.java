@@ -110,7 +110,7 @@ public final class Sampler {
             long sinceTick = now - previousTick;
             minInterval = Math.min(minInterval, sinceTick);
             maxInterval = Math.max(maxInterval, sinceTick);
-            weights.beginTick(now, previousTick);
+            weights.beginTick(previousTick);
             source.sample(consumer);
             previousTick = now;
             ticks++;
@@ -139,11 +139,14 @@ public final class Sampler {
         int stackId = stack == null ? store.lastStack(index) : store.internStack(stack);
         long hint = firstSeenNanos == Long.MIN_VALUE ? Long.MIN_VALUE : Math.max(firstSeenNanos, startNanos);
         long since = weights.since(index, hint);
-        long weight = weights.now() - since;
+        // The sample stands for the time up to when its stack was taken, not up to the tick's start: a
+        // safepoint or handshake can complete long after the tick began on a busy machine.
+        long capturedAt = Math.max(clock.nanoTime(), since);
+        long weight = capturedAt - since;
         if (weight > 0) {
             store.record(index, stackId, state, since - startNanos, weight);
         }
-        weights.seen(index);
+        weights.seen(index, capturedAt);
     }
 
     public SampleStore store() {

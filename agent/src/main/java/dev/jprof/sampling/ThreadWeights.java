@@ -10,16 +10,10 @@ import java.util.Arrays;
 final class ThreadWeights {
     private long[] lastSeen = new long[64];
     private boolean[] seen = new boolean[64];
-    private long now;
     private long previousTick;
 
-    void beginTick(long nowNanos, long previousTickNanos) {
-        now = nowNanos;
+    void beginTick(long previousTickNanos) {
         previousTick = previousTickNanos;
-    }
-
-    long now() {
-        return now;
     }
 
     /** The time from which the thread's current sample counts. */
@@ -39,9 +33,10 @@ final class ThreadWeights {
         return firstSeen != Long.MIN_VALUE && firstSeen < previousTick ? firstSeen : previousTick;
     }
 
-    void seen(int thread) {
+    /** Records that the thread's sample covered time up to {@code capturedAt}. */
+    void seen(int thread, long capturedAt) {
         ensure(thread);
-        lastSeen[thread] = now;
+        lastSeen[thread] = capturedAt;
         seen[thread] = true;
     }
 

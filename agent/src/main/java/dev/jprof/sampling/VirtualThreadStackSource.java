@@ -1,12 +1,14 @@
 package dev.jprof.sampling;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Stacks of virtual threads (JDK 21+). There may be tens of thousands, so each tick walks at most
- * {@code budget} of them, round robin, and weights each sample by the time since that thread was last
- * sampled (or first seen), as async-profiler does in wall mode. Unnamed virtual threads are named after
+ * {@code budget} of them: runnable ones first (three quarters of the budget), then parked ones, each
+ * group round robin, and weights each sample by the time since that thread was last sampled (or first
+ * seen), as async-profiler does in wall mode. Unnamed virtual threads are named after
  * their container (e.g. the executor), so reports group them.
  */
 public final class VirtualThreadStackSource implements StackSource {
@@ -18,7 +20,8 @@ public final class VirtualThreadStackSource implements StackSource {
     private long[] lastListed = new long[256];
     private long[] slotIds = new long[256];
     private int slotCount;
-    private int cursor;
+    private int runnableCursor;
+    private int parkedCursor;
     private long tick;
     private int maxLive;
     private long walks;
@@ -36,21 +39,30 @@ public final class VirtualThreadStackSource implements StackSource {
         int n = live.size();
         maxLive = Math.max(maxLive, n);
         long now = clock.nanoTime();
+        List<VirtualThreads.Found> runnable = new ArrayList<>();
+        List<VirtualThreads.Found> parked = new ArrayList<>();
         for (VirtualThreads.Found f : live) {
             slot(f.thread.getId(), now);
+            // Reading a virtual thread's state is cheap; walking its stack is not. Threads that run (or are
+            // ready to) are where the time goes: walk them first, then a few parked ones, round robin.
+            (f.thread.getState() == Thread.State.RUNNABLE ? runnable : parked).add(f);
         }
         if (slotCount > 256 && slotCount > 2 * n) {
             forgetEnded();
         }
-        if (n == 0) {
-            return;
+        int forRunnable = Math.min(runnable.size(), Math.max(budget - budget / 4, 1));
+        runnableCursor = walk(consumer, runnable, runnableCursor, forRunnable);
+        parkedCursor = walk(consumer, parked, parkedCursor, Math.min(parked.size(), budget - forRunnable));
+    }
+
+    private int walk(StackConsumer consumer, List<VirtualThreads.Found> list, int cursor, int count) {
+        int n = list.size();
+        if (n == 0 || count == 0) {
+            return cursor;
         }
-        int count = Math.min(budget, n);
-        if (cursor >= n) {
-            cursor = 0;
-        }
+        int start = cursor % n;
         for (int k = 0; k < count; k++) {
-            VirtualThreads.Found f = live.get((cursor + k) % n);
+            VirtualThreads.Found f = list.get((start + k) % n);
             Thread t = f.thread;
             StackTraceElement[] stack = t.getStackTrace();
             Thread.State state = t.getState();
@@ -63,7 +75,7 @@ public final class VirtualThreadStackSource implements StackSource {
             consumer.accept(t.getId(), name, true, ThreadState.of(state), stack, firstSeen[slot]);
             firstSeen[slot] = Long.MIN_VALUE; // from now on the sampler's own "last sampled" time applies
         }
-        cursor = (cursor + count) % n;
+        return (start + count) % n;
     }
 
     private int slot(long id, long now) {

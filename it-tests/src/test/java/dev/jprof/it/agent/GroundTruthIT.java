@@ -29,19 +29,35 @@ class GroundTruthIT {
         assertTrue(r.stdout.contains("ground truth done"), r.toString());
         assertTrue(r.stderr.contains("jprof: report written to " + out), r.toString());
 
+        double[] truth = truth(r.stdout);
         Session session = Session.load(out);
         Frame main = Trees.find(Trees.thread(Trees.aggregated(session), "main"), "GroundTruth.main");
-        double total = main.time();
-        double cpu = Trees.timeIn(main, "GroundTruth.cpuWork") / total;
-        double sleep = Trees.timeIn(main, "GroundTruth.sleepWork") / total;
-        double wait = Trees.timeIn(main, "GroundTruth.waitWork") / total;
-        String shares = String.format("%s: cpu %.3f sleep %.3f wait %.3f of %.3f s (%d samples)", jdk, cpu, sleep,
-                wait, total, session.sampleCount());
+        double cpuTime = Trees.timeIn(main, "GroundTruth.cpuWork");
+        double sleepTime = Trees.timeIn(main, "GroundTruth.sleepWork");
+        double waitTime = Trees.timeIn(main, "GroundTruth.waitWork");
+        double total = cpuTime + sleepTime + waitTime;
+        String shares = String.format("%s: profile cpu %.3f sleep %.3f wait %.3f; measured %.3f %.3f %.3f (%d samples)",
+                jdk, cpuTime / total, sleepTime / total, waitTime / total, truth[0], truth[1], truth[2],
+                session.sampleCount());
         System.out.println(shares);
-        assertEquals(0.50, cpu, 0.05, shares);
-        assertEquals(0.25, sleep, 0.05, shares);
-        assertEquals(0.25, wait, 0.05, shares);
+        assertEquals(truth[0], cpuTime / total, 0.05, shares);
+        assertEquals(truth[1], sleepTime / total, 0.05, shares);
+        assertEquals(truth[2], waitTime / total, 0.05, shares);
+        assertEquals(main.time(), total, 0.05 * main.time(), "main's time is these three phases: " + shares);
         assertTrue(session.jvmVersion().startsWith(jdk.equals("jdk25") ? "25" : "17"), session.jvmVersion());
+    }
+
+    /** The program's own measurement: shares of cpu, sleep and wait. */
+    static double[] truth(String stdout) {
+        String line = stdout.lines().filter(l -> l.startsWith("TRUTH ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no TRUTH line in " + stdout));
+        double[] ns = new double[3];
+        String[] parts = line.substring(6).split(" ");
+        for (int i = 0; i < 3; i++) {
+            ns[i] = Double.parseDouble(parts[i].substring(parts[i].indexOf('=') + 1));
+        }
+        double sum = ns[0] + ns[1] + ns[2];
+        return new double[] {ns[0] / sum, ns[1] / sum, ns[2] / sum};
     }
 
     @ParameterizedTest(name = "{0}")
