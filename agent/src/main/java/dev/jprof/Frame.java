@@ -85,6 +85,7 @@ public final class Frame {
         return f;
     }
 
+    /** What this frame stands for: root, thread, method or synthetic. */
     public Kind kind() {
         return kind;
     }
@@ -114,6 +115,7 @@ public final class Frame {
         return kind == Kind.METHOD ? simpleClassName() + "." + methodName : methodName;
     }
 
+    /** The source file name, e.g. {@code Main.java}; empty when unknown or not a method. */
     public String fileName() {
         return fileName;
     }
@@ -128,6 +130,7 @@ public final class Frame {
         return lineTimes == null ? Collections.emptyMap() : Collections.unmodifiableMap(lineTimes);
     }
 
+    /** Where this frame's code lives; {@link CodeLocation#UNKNOWN} for non-method frames. */
     public CodeLocation location() {
         return location;
     }
@@ -137,6 +140,7 @@ public final class Frame {
         return location.path();
     }
 
+    /** True for a method of the user's own code (not the JDK or a dependency). */
     public boolean isApplicationCode() {
         return kind == Kind.METHOD && location.isApplicationCode();
     }
@@ -146,6 +150,7 @@ public final class Frame {
         return kind == Kind.SYNTHETIC;
     }
 
+    /** The parent frame, or null for a root or a detached frame. */
     public Frame parent() {
         return parent;
     }
@@ -195,6 +200,12 @@ public final class Frame {
         return attributes == null ? Collections.emptyMap() : Collections.unmodifiableMap(attributes);
     }
 
+    /**
+     * Sets a free-form attribute (used by the tree builder and processors).
+     *
+     * @param key   the attribute's name
+     * @param value its value
+     */
     public void setAttribute(String key, Object value) {
         if (attributes == null) {
             attributes = new LinkedHashMap<>();
@@ -204,6 +215,7 @@ public final class Frame {
 
     // ---- mutation, used by the tree builder and processors ----
 
+    /** Adds {@code seconds} to this frame's absorbed time (processors folding removed frames in). */
     public void addAbsorbedTime(double seconds) {
         absorbedTime += seconds;
         invalidate();
@@ -231,6 +243,7 @@ public final class Frame {
         }
     }
 
+    /** Detaches this frame from its parent; the parent's time no longer includes it. */
     public void removeFromParent() {
         if (parent != null) {
             parent.children.remove(this);

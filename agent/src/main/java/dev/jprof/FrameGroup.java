@@ -29,6 +29,7 @@ public final class FrameGroup {
         return root;
     }
 
+    /** The frames of the group, outermost first; read-only view. */
     public List<Frame> frames() {
         return Collections.unmodifiableList(frames);
     }

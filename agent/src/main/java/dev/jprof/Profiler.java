@@ -28,10 +28,11 @@ import java.util.function.Predicate;
  * {@link #interval()}, and {@link #stop()} turns what it saw into a {@link Session}.
  *
  * <pre>{@code
- * try (Profiler profiler = Profiler.startNew()) {
+ * Profiler profiler = Profiler.startNew();   // profiles this thread every 1 ms
+ * try (profiler) {
  *     doWork();
- * }                      // close() stops the profiler
- * profiler.print();      // or outputText(), outputHtml(), openInBrowser(), output(renderer)
+ * }                                          // close() stops the profiler
+ * profiler.print();                          // or outputText(), outputHtml(), openInBrowser(), output(renderer)
  * }</pre>
  *
  * <p>No agent is needed: {@code jprof.jar} on the class path is enough. A profiler can be started again
