@@ -39,6 +39,9 @@ import java.util.function.Predicate;
  * after {@link #stop()}; the new recording is combined with the previous one ({@link Session#combine}).
  * Reports are trimmed to begin at the caller of {@code start()}; see {@link #start(StackWalker.StackFrame)}.
  * All methods are thread-safe.
+ *
+ * <p>Today jprof samples platform threads only, whatever the {@link AsyncMode}: a profiler started on a
+ * virtual thread records no samples of it until jprof's async support lands.
  */
 public final class Profiler implements AutoCloseable {
     /** The default time between samples: 1 ms, as in pyinstrument. */
