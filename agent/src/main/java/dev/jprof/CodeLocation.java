@@ -15,6 +15,11 @@ public final class CodeLocation {
     private final String library;
     private final boolean applicationCode;
 
+    /**
+     * @param path            the location path that hide/show patterns match
+     * @param library         the short library name
+     * @param applicationCode true for the user's own code
+     */
     public CodeLocation(String path, String library, boolean applicationCode) {
         this.path = Objects.requireNonNull(path);
         this.library = Objects.requireNonNull(library);

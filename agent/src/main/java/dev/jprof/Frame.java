@@ -102,6 +102,7 @@ public final class Frame {
         return f;
     }
 
+    /** What this frame stands for: root, thread, method or synthetic. */
     public Kind kind() {
         return kind;
     }
@@ -131,6 +132,7 @@ public final class Frame {
         return kind == Kind.METHOD ? simpleClassName() + "." + methodName : methodName;
     }
 
+    /** The source file name, e.g. {@code Main.java}; empty when unknown or not a method. */
     public String fileName() {
         return fileName;
     }
@@ -145,6 +147,7 @@ public final class Frame {
         return lineTimes == null ? Collections.emptyMap() : Collections.unmodifiableMap(lineTimes);
     }
 
+    /** Where this frame's code lives; {@link CodeLocation#UNKNOWN} for non-method frames. */
     public CodeLocation location() {
         return location;
     }
@@ -154,6 +157,7 @@ public final class Frame {
         return location.path();
     }
 
+    /** True for a method of the user's own code (not the JDK or a dependency). */
     public boolean isApplicationCode() {
         return kind == Kind.METHOD && location.isApplicationCode();
     }
@@ -163,6 +167,7 @@ public final class Frame {
         return kind == Kind.SYNTHETIC;
     }
 
+    /** The parent frame, or null for a root or a detached frame. */
     public Frame parent() {
         return parent;
     }
@@ -212,6 +217,12 @@ public final class Frame {
         return attributes == null ? Collections.emptyMap() : Collections.unmodifiableMap(attributes);
     }
 
+    /**
+     * Sets a free-form attribute (used by the tree builder and processors).
+     *
+     * @param key   the attribute's name
+     * @param value its value
+     */
     public void setAttribute(String key, Object value) {
         if (attributes == null) {
             attributes = new LinkedHashMap<>();
@@ -221,6 +232,7 @@ public final class Frame {
 
     // ---- mutation, used by the tree builder and processors ----
 
+    /** Adds {@code seconds} to this frame's absorbed time (processors folding removed frames in). */
     public void addAbsorbedTime(double seconds) {
         absorbedTime += seconds;
         invalidate();
@@ -248,6 +260,7 @@ public final class Frame {
         }
     }
 
+    /** Detaches this frame from its parent; the parent's time no longer includes it. */
     public void removeFromParent() {
         if (parent != null) {
             parent.children.remove(this);

@@ -13,8 +13,11 @@ import java.util.regex.PatternSyntaxException;
  * {@code show_regex} (matched against a frame's location path; show wins).
  */
 public final class ProcessorOptions {
+    /** Key of the share of total time below which frames are removed (a number from 0 to 1). */
     public static final String FILTER_THRESHOLD = "filter_threshold";
+    /** Key of the regex of location paths whose frames are hidden. */
     public static final String HIDE_REGEX = "hide_regex";
+    /** Key of the regex of location paths whose frames are always shown (wins over hide). */
     public static final String SHOW_REGEX = "show_regex";
     /** The keys processors understand. */
     public static final Set<String> KEYS = Set.of(FILTER_THRESHOLD, HIDE_REGEX, SHOW_REGEX);
@@ -25,6 +28,7 @@ public final class ProcessorOptions {
     private Pattern hidePattern;
     private Pattern showPattern;
 
+    /** Options with every value at its default. */
     public ProcessorOptions() {
     }
 
@@ -79,11 +83,18 @@ public final class ProcessorOptions {
         }
     }
 
+    /** The share of total time below which frames are removed; {@link #DEFAULT_FILTER_THRESHOLD} unless set. */
     public double filterThreshold() {
         Object v = values.get(FILTER_THRESHOLD);
         return v == null ? DEFAULT_FILTER_THRESHOLD : (Double) v;
     }
 
+    /**
+     * Sets {@link #FILTER_THRESHOLD}.
+     *
+     * @param threshold a share of total time, from 0 to 1
+     * @return these options
+     */
     public ProcessorOptions filterThreshold(double threshold) {
         return set(FILTER_THRESHOLD, threshold);
     }
@@ -93,6 +104,12 @@ public final class ProcessorOptions {
         return hidePattern;
     }
 
+    /**
+     * Sets {@link #HIDE_REGEX}.
+     *
+     * @param regex a regular expression matched against location paths, or null for "hide library code"
+     * @return these options
+     */
     public ProcessorOptions hideRegex(String regex) {
         return set(HIDE_REGEX, regex);
     }
@@ -102,6 +119,12 @@ public final class ProcessorOptions {
         return showPattern;
     }
 
+    /**
+     * Sets {@link #SHOW_REGEX}.
+     *
+     * @param regex a regular expression matched against location paths, or null
+     * @return these options
+     */
     public ProcessorOptions showRegex(String regex) {
         return set(SHOW_REGEX, regex);
     }

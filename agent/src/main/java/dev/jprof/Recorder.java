@@ -87,6 +87,7 @@ public final class Recorder {
         }
     }
 
+    /** True while the sampler thread (or manual sampling) is active. */
     public boolean isRunning() {
         return sampler.isRunning();
     }

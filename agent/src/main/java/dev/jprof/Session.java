@@ -134,7 +134,39 @@ public final class Session {
      * @return the root, or null when no samples were recorded
      */
     public Frame rootFrame() {
-        return new FrameTreeBuilder(this).build();
+        return rootFrame(true);
+    }
+
+    /**
+     * The call tree, optionally without trimming its stem (pyinstrument's {@code trim_stem}): when the
+     * session was recorded by a {@link Profiler}, the profiled thread's outermost frames down to the
+     * caller of {@code start()} (see {@link #startCallStack()}) are removed as long as they form a single
+     * chain with no time of their own, so the thread's tree begins at the code that started profiling.
+     *
+     * @param trimStem true to trim the stem to the start call stack, false for the raw tree
+     * @return the root, or null when no samples were recorded
+     */
+    public Frame rootFrame(boolean trimStem) {
+        Frame root = new FrameTreeBuilder(this).build();
+        return trimStem ? StemTrimmer.trim(root, meta.startThreadId, meta.startCallStack) : root;
+    }
+
+    /**
+     * The stack of the thread that started the profiler, outermost frame first, ending at the caller of
+     * {@code Profiler.start()} (or the frame passed to {@link Profiler#start(StackWalker.StackFrame)}).
+     *
+     * @return the start call stack; empty when unknown, e.g. for sessions recorded by the agent
+     */
+    public List<StackTraceElement> startCallStack() {
+        return meta.startCallStack;
+    }
+
+    /** A copy of this session that records where profiling was started; see {@link #startCallStack()}. */
+    Session withStartCallStack(long threadId, List<StackTraceElement> outermostFirst) {
+        SessionMetadata m = meta.copy();
+        m.startThreadId = threadId;
+        m.startCallStack = List.copyOf(outermostFirst);
+        return new Session(m, tables);
     }
 
     /** Writes this session as versioned, compact JSON ({@code .jprof}). */

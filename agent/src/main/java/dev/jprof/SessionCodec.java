@@ -15,6 +15,8 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The {@code .jprof} format: one JSON object, versioned, with tables instead of repeated strings.
@@ -71,6 +73,22 @@ final class SessionCodec {
         g.writeNumberField("dropped_samples", m.droppedSamples);
         g.writeStringField("async_mode", m.asyncMode);
         g.writeNumberField("virtual_threads", m.virtualThreads);
+        if (!m.startCallStack.isEmpty()) {
+            // Optional, so files without it (agent sessions, older files) stay valid version 1 files.
+            g.writeObjectFieldStart("start_call_stack");
+            g.writeNumberField("thread_id", m.startThreadId);
+            g.writeArrayFieldStart("frames");
+            for (StackTraceElement e : m.startCallStack) {
+                g.writeStartObject();
+                g.writeStringField("class", e.getClassName());
+                g.writeStringField("method", e.getMethodName());
+                g.writeStringField("file", e.getFileName() == null ? "" : e.getFileName());
+                g.writeNumberField("line", e.getLineNumber());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         g.writeArrayFieldStart("strings");
         for (String s : t.strings) {
             g.writeString(s);
@@ -192,6 +210,7 @@ final class SessionCodec {
             throw new SessionFormatException("\"async_mode\": " + e.getMessage());
         }
         m.virtualThreads = root.path("virtual_threads").asInt(-1);
+        readStartCallStack(root, m);
 
         JsonNode frames = object(root, "frames");
         JsonNode stacks = object(root, "stacks");
@@ -227,6 +246,29 @@ final class SessionCodec {
             throw new SessionFormatException("corrupt session: " + e.getMessage());
         }
         return new Session(m, tables);
+    }
+
+    private static void readStartCallStack(JsonNode root, SessionMetadata m) throws SessionFormatException {
+        JsonNode start = root.get("start_call_stack");
+        if (start == null || start.isNull()) {
+            return;
+        }
+        if (!start.isObject()) {
+            throw new SessionFormatException("\"start_call_stack\" must be an object");
+        }
+        JsonNode frames = array(start, "frames");
+        List<StackTraceElement> stack = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            JsonNode f = frames.get(i);
+            if (!f.isObject() || !f.path("class").isTextual() || !f.path("method").isTextual()) {
+                throw new SessionFormatException("start_call_stack.frames[" + i + "] must have a class and a method");
+            }
+            String file = f.path("file").asText("");
+            stack.add(new StackTraceElement(f.get("class").asText(), f.get("method").asText(),
+                    file.isEmpty() ? null : file, f.path("line").asInt(-1)));
+        }
+        m.startThreadId = start.path("thread_id").asLong(-1);
+        m.startCallStack = List.copyOf(stack);
     }
 
     private static double number(JsonNode parent, String field) throws SessionFormatException {

@@ -1,5 +1,7 @@
 package dev.jprof;
 
+import java.util.List;
+
 /** The descriptive fields of a session; filled by the recorder, the loader or combine. */
 final class SessionMetadata {
     long startTimeMillis;
@@ -17,6 +19,13 @@ final class SessionMetadata {
     long droppedSamples;
     String asyncMode = AsyncMode.ENABLED.option();
     int virtualThreads = -1;
+    /**
+     * The stack of the thread that called {@code Profiler.start()}, outermost frame first, ending at the
+     * caller of start(); empty when unknown (agent sessions, old files). rootFrame() trims the stem to it.
+     */
+    List<StackTraceElement> startCallStack = List.of();
+    /** The id of the thread {@link #startCallStack} belongs to, or -1. */
+    long startThreadId = -1;
 
     SessionMetadata copy() {
         SessionMetadata m = new SessionMetadata();
@@ -35,6 +44,8 @@ final class SessionMetadata {
         m.droppedSamples = droppedSamples;
         m.asyncMode = asyncMode;
         m.virtualThreads = virtualThreads;
+        m.startCallStack = startCallStack;
+        m.startThreadId = startThreadId;
         return m;
     }
 }

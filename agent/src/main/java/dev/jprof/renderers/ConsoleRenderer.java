@@ -62,6 +62,9 @@ public class ConsoleRenderer extends FrameRenderer {
      * @param unicode use box-drawing characters
      * @param color   use ANSI colours
      * @param time    seconds or percent of total
+     * @param showAll don't hide library frames: show everything jprof captured
+     * @param timeline keep samples in time order instead of aggregating
+     * @param processorOptions options for the processors, or null for defaults
      */
     public ConsoleRenderer(boolean unicode, boolean color, TimeFormat time, boolean showAll, boolean timeline,
                            ProcessorOptions processorOptions) {
@@ -196,14 +199,17 @@ public class ConsoleRenderer extends FrameRenderer {
         return color ? code + text + Ansi.RESET : text;
     }
 
+    /** Whether box-drawing characters are used. */
     public boolean unicode() {
         return unicode;
     }
 
+    /** Whether ANSI colours are used. */
     public boolean color() {
         return color;
     }
 
+    /** How each frame's time is shown. */
     public TimeFormat time() {
         return time;
     }

@@ -65,10 +65,12 @@ public abstract class FrameRenderer implements Renderer {
         return processorOptions;
     }
 
+    /** Whether library frames and tiny nodes are shown too (the hiding processors are left out). */
     public boolean showAll() {
         return showAll;
     }
 
+    /** Whether samples stay in time order ({@link Processors#AGGREGATE_REPEATED_CALLS} is left out). */
     public boolean timeline() {
         return timeline;
     }

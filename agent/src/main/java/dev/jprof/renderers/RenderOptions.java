@@ -14,19 +14,29 @@ public final class RenderOptions {
     private ConsoleRenderer.TimeFormat time = ConsoleRenderer.TimeFormat.SECONDS;
     private ProcessorOptions processorOptions = new ProcessorOptions();
 
+    /** Whether library frames and tiny nodes are shown too; default false. */
     public boolean showAll() {
         return showAll;
     }
 
+    /**
+     * @param value show everything jprof captured
+     * @return these options
+     */
     public RenderOptions showAll(boolean value) {
         showAll = value;
         return this;
     }
 
+    /** Whether samples stay in time order instead of being aggregated; default false. */
     public boolean timeline() {
         return timeline;
     }
 
+    /**
+     * @param value keep samples in time order
+     * @return these options
+     */
     public RenderOptions timeline(boolean value) {
         timeline = value;
         return this;
@@ -37,6 +47,10 @@ public final class RenderOptions {
         return unicode;
     }
 
+    /**
+     * @param value true, false, or null to detect from the output
+     * @return these options
+     */
     public RenderOptions unicode(Boolean value) {
         unicode = value;
         return this;
@@ -47,24 +61,38 @@ public final class RenderOptions {
         return color;
     }
 
+    /**
+     * @param value true, false, or null to detect from the output
+     * @return these options
+     */
     public RenderOptions color(Boolean value) {
         color = value;
         return this;
     }
 
+    /** How the text renderer shows time; default seconds. */
     public ConsoleRenderer.TimeFormat time() {
         return time;
     }
 
+    /**
+     * @param value seconds or percent of total
+     * @return these options
+     */
     public RenderOptions time(ConsoleRenderer.TimeFormat value) {
         time = value;
         return this;
     }
 
+    /** The options passed to every processor. */
     public ProcessorOptions processorOptions() {
         return processorOptions;
     }
 
+    /**
+     * @param value the options passed to every processor
+     * @return these options
+     */
     public RenderOptions processorOptions(ProcessorOptions value) {
         processorOptions = value;
         return this;
