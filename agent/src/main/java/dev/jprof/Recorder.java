@@ -51,6 +51,12 @@ public final class Recorder {
         return this;
     }
 
+    /** Bounds the sampler's cost to this share of wall time (e.g. 0.01) by stretching the interval. */
+    public Recorder maxOverhead(double share) {
+        sampler.maxOverhead(share);
+        return this;
+    }
+
     /** Starts sampling on the {@code jprof-sampler} thread. */
     public void start() {
         markStart();
@@ -118,6 +124,8 @@ public final class Recorder {
             m.droppedSamples = store.droppedSamples();
             m.asyncMode = asyncMode.option();
             m.virtualThreads = source.virtualThreadsSeen();
+            m.maxOverhead = sampler.maxOverheadShare();
+            m.stretchedInterval = sampler.intervalStretched() ? sampler.largestIntervalNanos() / 1e9 : 0;
             return new Session(m, tables());
         }
     }

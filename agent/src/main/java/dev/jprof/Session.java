@@ -96,6 +96,19 @@ public final class Session {
         return AsyncMode.parse(meta.asyncMode);
     }
 
+    /** The overhead bound in force while recording, as a share of wall time; 0 when none. */
+    public double maxOverhead() {
+        return meta.maxOverhead;
+    }
+
+    /**
+     * The longest interval, in seconds, that the overhead bound stretched sampling to; 0 when it never
+     * had to.
+     */
+    public double stretchedInterval() {
+        return meta.stretchedInterval;
+    }
+
     /** Most virtual threads alive at once while recording, or -1 when they were not looked for. */
     public int virtualThreadsSeen() {
         return meta.virtualThreads;
@@ -212,6 +225,7 @@ public final class Session {
         m.timelineAggregated = first.meta.timelineAggregated || second.meta.timelineAggregated;
         m.droppedSamples = first.meta.droppedSamples + second.meta.droppedSamples;
         m.virtualThreads = Math.max(first.meta.virtualThreads, second.meta.virtualThreads);
+        m.stretchedInterval = Math.max(first.meta.stretchedInterval, second.meta.stretchedInterval);
         return new Session(m, builder.build());
     }
 

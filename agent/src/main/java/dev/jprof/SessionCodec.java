@@ -73,6 +73,8 @@ final class SessionCodec {
         g.writeNumberField("dropped_samples", m.droppedSamples);
         g.writeStringField("async_mode", m.asyncMode);
         g.writeNumberField("virtual_threads", m.virtualThreads);
+        g.writeNumberField("max_overhead", m.maxOverhead);
+        g.writeNumberField("stretched_interval", m.stretchedInterval);
         if (!m.startCallStack.isEmpty()) {
             // Optional, so files without it (agent sessions, older files) stay valid version 1 files.
             g.writeObjectFieldStart("start_call_stack");
@@ -210,6 +212,8 @@ final class SessionCodec {
             throw new SessionFormatException("\"async_mode\": " + e.getMessage());
         }
         m.virtualThreads = root.path("virtual_threads").asInt(-1);
+        m.maxOverhead = root.path("max_overhead").asDouble(0);
+        m.stretchedInterval = root.path("stretched_interval").asDouble(0);
         readStartCallStack(root, m);
 
         JsonNode frames = object(root, "frames");

@@ -19,6 +19,10 @@ final class SessionMetadata {
     long droppedSamples;
     String asyncMode = AsyncMode.ENABLED.option();
     int virtualThreads = -1;
+    /** The overhead bound in force (share of wall time), 0 when none. */
+    double maxOverhead;
+    /** The longest interval the overhead bound stretched sampling to, 0 when never stretched. */
+    double stretchedInterval;
     /**
      * The stack of the thread that called {@code Profiler.start()}, outermost frame first, ending at the
      * caller of start(); empty when unknown (agent sessions, old files). rootFrame() trims the stem to it.
@@ -44,6 +48,8 @@ final class SessionMetadata {
         m.droppedSamples = droppedSamples;
         m.asyncMode = asyncMode;
         m.virtualThreads = virtualThreads;
+        m.maxOverhead = maxOverhead;
+        m.stretchedInterval = stretchedInterval;
         m.startCallStack = startCallStack;
         m.startThreadId = startThreadId;
         return m;

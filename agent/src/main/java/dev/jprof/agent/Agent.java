@@ -58,7 +58,7 @@ public final class Agent {
             StackSource source = StackSources.forAgent(options.asyncMode(), options.asyncModeSet(),
                     options.virtualThreadsPerTick(), inst, Clock.system(), ERR);
             Recorder r = new Recorder(source, Clock.system(), options.interval(), locator::locate, description, 1 << 20)
-                    .asyncMode(options.asyncMode());
+                    .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead());
             r.start();
             recorder = r;
             Thread hook = new Thread(() -> report(r, options), "jprof-report");

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class AgentOptions {
     /** Default sampling interval of the agent (all threads); see README for the measurement behind it. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(10);
+    /** Default bound on the sampler's cost, as a share of wall time. */
+    public static final double DEFAULT_MAX_OVERHEAD = 0.01;
     /** Default bound on virtual-thread stack walks per tick. */
     public static final int DEFAULT_VIRTUAL_THREADS_PER_TICK = 8;
 
@@ -63,6 +65,9 @@ public final class AgentOptions {
                 });
         spec("virtual_threads_per_tick", "N", "most virtual threads walked per tick, round robin (default "
                 + DEFAULT_VIRTUAL_THREADS_PER_TICK + ")", (o, v) -> o.virtualThreadsPerTick = positiveInt("virtual_threads_per_tick", v));
+        spec("max_overhead", "PERCENT", "stretch the interval to keep the sampler's cost under this share of"
+                + " wall time, e.g. 1% or 0.01; 0 disables (default " + DEFAULT_MAX_OVERHEAD * 100 + "%)",
+                (o, v) -> o.maxOverhead = share("max_overhead", v));
         spec("target_description", "TEXT", "what the report header names as the program",
                 (o, v) -> o.targetDescription = v);
         spec("help", "", "print this help and run the program without profiling", (o, v) -> o.help = true);
@@ -80,6 +85,7 @@ public final class AgentOptions {
     private AsyncMode asyncMode = AsyncMode.ENABLED;
     private boolean asyncModeSet;
     private int virtualThreadsPerTick = DEFAULT_VIRTUAL_THREADS_PER_TICK;
+    private double maxOverhead = DEFAULT_MAX_OVERHEAD;
     private final RenderOptions render = new RenderOptions();
     private final Map<String, Object> processorOptionValues = new LinkedHashMap<>();
 
@@ -171,6 +177,11 @@ public final class AgentOptions {
         return asyncModeSet;
     }
 
+    /** The sampler's cost bound, as a share of wall time (0 = none). */
+    public double maxOverhead() {
+        return maxOverhead;
+    }
+
     public int virtualThreadsPerTick() {
         return virtualThreadsPerTick;
     }
@@ -233,6 +244,22 @@ public final class AgentOptions {
         } catch (NumberFormatException e) {
             throw new OptionException(key + " must be a number, got '" + v + "'");
         }
+    }
+
+    /** Parses {@code 1%} or {@code 0.01} as a share from 0 to 0.5. */
+    static double share(String key, String v) {
+        nonEmpty(key, v);
+        String t = v.trim();
+        boolean percent = t.endsWith("%");
+        try {
+            double d = Double.parseDouble(percent ? t.substring(0, t.length() - 1) : t) / (percent ? 100 : 1);
+            if (d >= 0 && d <= 0.5) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new OptionException(key + " must be a share of time such as 1% or 0.01 (at most 50%), got '" + v + "'");
     }
 
     static int positiveInt(String key, String v) {

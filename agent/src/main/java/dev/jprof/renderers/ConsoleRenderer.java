@@ -130,6 +130,10 @@ public class ConsoleRenderer extends FrameRenderer {
 
     private static String intervalText(Session s) {
         String text = Text.millis(s.interval());
+        if (s.stretchedInterval() > 0) {
+            return text + String.format(Locale.ROOT, " (stretched up to %s to stay under %.1f%% overhead)",
+                    Text.millis(s.stretchedInterval()), s.maxOverhead() * 100);
+        }
         boolean deviates = s.minInterval() < s.interval() * 0.95 || s.maxInterval() > s.interval() * 1.05;
         if (s.maxInterval() > 0 && deviates) {
             text += " (measured " + Text.millis(s.minInterval()) + " to " + Text.millis(s.maxInterval()) + ")";

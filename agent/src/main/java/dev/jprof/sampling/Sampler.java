@@ -17,6 +17,7 @@ public final class Sampler {
     private final Clock clock;
     private final long intervalNanos;
     private final ThreadWeights weights = new ThreadWeights();
+    private OverheadGovernor governor;
 
     private volatile boolean running;
     private Thread thread;
@@ -35,6 +36,30 @@ public final class Sampler {
         this.store = store;
         this.clock = clock;
         this.intervalNanos = intervalNanos;
+        this.governor = new OverheadGovernor(intervalNanos, 0);
+    }
+
+    /**
+     * Bounds the sampler's cost to this share of wall time (e.g. 0.01) by stretching the interval;
+     * 0 keeps the interval fixed. Call before {@link #start()}.
+     */
+    public void maxOverhead(double share) {
+        governor = new OverheadGovernor(intervalNanos, share);
+    }
+
+    /** True when the interval was stretched to respect {@link #maxOverhead}. */
+    public boolean intervalStretched() {
+        return governor.stretched();
+    }
+
+    /** The longest interval the overhead bound chose, in nanoseconds. */
+    public long largestIntervalNanos() {
+        return governor.largestInterval();
+    }
+
+    /** The overhead bound, as a share of wall time; 0 when unbounded. */
+    public double maxOverheadShare() {
+        return Math.max(0, governor.maxOverhead());
     }
 
     /** Marks the session's start; time before it is not counted. */
@@ -85,8 +110,11 @@ public final class Sampler {
                 LockSupport.parkNanos(deadline - now);
                 continue;
             }
+            long cost;
             try {
+                long before = clock.nanoTime();
                 tick();
+                cost = clock.nanoTime() - before;
             } catch (Throwable t) {
                 failure = t;
                 running = false;
@@ -94,11 +122,12 @@ public final class Sampler {
                         + " (the program continues; the report covers the time before it)");
                 return;
             }
-            deadline += intervalNanos;
+            long interval = governor.nextInterval(cost);
+            deadline += interval;
             long after = clock.nanoTime();
             if (deadline < after) {
                 // Fell behind (e.g. a long GC pause): resynchronise instead of firing a burst of ticks.
-                deadline = after + intervalNanos;
+                deadline = after + interval;
             }
         }
     }

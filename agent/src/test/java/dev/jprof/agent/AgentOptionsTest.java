@@ -46,6 +46,15 @@ class AgentOptionsTest {
     }
 
     @Test
+    void maxOverheadTakesPercentOrFraction() {
+        assertEquals(0.01, AgentOptions.parse(null).maxOverhead());
+        assertEquals(0.02, AgentOptions.parse("max_overhead=2%").maxOverhead(), 1e-12);
+        assertEquals(0.005, AgentOptions.parse("max_overhead=0.005").maxOverhead(), 1e-12);
+        assertEquals(0, AgentOptions.parse("max_overhead=0").maxOverhead());
+        assertError("max_overhead=90%", "max_overhead must be a share of time such as 1%");
+    }
+
+    @Test
     void guessesTheRendererFromTheOutfile() {
         assertEquals("session", AgentOptions.parse("outfile=a.jprof").renderer());
         assertEquals("text", AgentOptions.parse("outfile=a.txt").renderer());

@@ -1,0 +1,48 @@
+package dev.jprof.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class OverheadGovernorTest {
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void keepsTheIntervalWhenTicksAreCheap() {
+        OverheadGovernor g = new OverheadGovernor(10 * MS, 0.01);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(10 * MS, g.nextInterval(50_000));
+        }
+        assertFalse(g.stretched());
+    }
+
+    @Test
+    void stretchesTheIntervalSoCostStaysUnderTheBudget() {
+        OverheadGovernor g = new OverheadGovernor(10 * MS, 0.01);
+        long interval = 0;
+        for (int i = 0; i < 100; i++) {
+            interval = g.nextInterval(300_000); // 0.3 ms per tick: 3% at 10 ms
+        }
+        assertEquals(30 * MS, interval, MS / 100);
+        assertTrue(g.stretched());
+        assertEquals(30 * MS, g.largestInterval(), MS / 100);
+    }
+
+    @Test
+    void oneSlowTickDoesNotHalveTheRate() {
+        OverheadGovernor g = new OverheadGovernor(10 * MS, 0.01);
+        for (int i = 0; i < 50; i++) {
+            g.nextInterval(20_000);
+        }
+        long afterSpike = g.nextInterval(1_000_000); // one 1 ms tick (e.g. a GC pause)
+        assertTrue(afterSpike < 12 * MS, "interval after one spike: " + afterSpike);
+    }
+
+    @Test
+    void zeroDisablesAndStretchIsBounded() {
+        assertEquals(10 * MS, new OverheadGovernor(10 * MS, 0).nextInterval(1_000 * MS));
+        assertEquals(1_000 * MS, new OverheadGovernor(10 * MS, 0.01).nextInterval(1_000 * MS));
+    }
+}
