@@ -1,5 +1,7 @@
 package dev.jprof;
 
+import dev.jprof.testing.FakeClock;
+
 import static dev.jprof.ScriptedStacks.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

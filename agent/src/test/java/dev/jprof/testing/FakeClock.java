@@ -5,8 +5,10 @@ import java.time.Duration;
 
 /** A clock that moves only when told to. */
 public final class FakeClock implements Clock {
+    /** The wall-clock time at which a fresh FakeClock starts. */
+    public static final long EPOCH_MILLIS = 1_700_000_000_000L;
     private long nanos = 1_000_000_000L;
-    private long epochMillis = 1_700_000_000_000L;
+    private long epochMillis = EPOCH_MILLIS;
     private long cpuNanos;
 
     @Override
@@ -33,5 +35,10 @@ public final class FakeClock implements Clock {
 
     public void advance(Duration d) {
         advance(d, 1.0);
+    }
+
+    /** Moves wall time forward by {@code millis}, with half of it as CPU time. */
+    public void advanceMillis(long millis) {
+        advance(Duration.ofMillis(millis), 0.5);
     }
 }
