@@ -65,7 +65,7 @@ final class AgentConnection {
             throw new CliException(CliException.FAILED, "the agent in " + pid + " did not reply to "
                     + command.word() + "; see the program's stderr");
         }
-        if (Boolean.parseBoolean(p.getProperty("dynamic_agent_warning")) && !warnedDynamicLoading) {
+        if (command == AttachCommand.START && Boolean.parseBoolean(p.getProperty("dynamic_agent_warning")) && !warnedDynamicLoading) {
             warnedDynamicLoading = true;
             err.println("jprof: note: the JVM " + pid + " (Java " + p.getProperty("java_version")
                     + ") prints a warning that an agent was loaded dynamically; start it with"
