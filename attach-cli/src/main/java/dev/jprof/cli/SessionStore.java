@@ -39,10 +39,14 @@ final class SessionStore {
     String save(Session session) throws IOException {
         Files.createDirectories(dir);
         String base = ID.format(LocalDateTime.now());
-        String id = base;
-        for (int n = 2; Files.exists(file(id)); n++) {
-            id = base + "-" + n;
+        // After the newest in this second, never in a gap that pruning left: IDs must sort by age.
+        int last = 0;
+        for (String existing : ids()) {
+            if (existing.startsWith(base)) {
+                last = Math.max(last, suffix(existing));
+            }
         }
+        String id = last == 0 ? base : base + "-" + (last + 1);
         session.save(file(id));
         prune();
         return id;
