@@ -57,7 +57,7 @@ public final class Agent {
                 if (!attached) {
                     ERR.println("jprof: command=" + options.command().word() + " is for jprof attach; ignoring it.");
                 } else {
-                    AttachControl.handle(options, () -> newRecorder(options, inst), recorder != null);
+                    AttachControl.handle(options, () -> newRecorder(options, inst), recorder);
                     return;
                 }
             }

@@ -31,14 +31,15 @@ final class AttachControl {
     /**
      * @param options          parsed options with a command
      * @param newRecorder      creates a recorder for {@code start}
-     * @param premainProfiling true when {@code -javaagent} already profiles this JVM from start-up
+     * @param premain          the recorder of {@code -javaagent} profiling this JVM from start-up, or null;
+     *                         {@code dump} and {@code status} read it, its report is written at exit
      */
-    static synchronized void handle(AgentOptions options, Supplier<Recorder> newRecorder, boolean premainProfiling) {
+    static synchronized void handle(AgentOptions options, Supplier<Recorder> newRecorder, Recorder premain) {
         Properties reply = new Properties();
         reply.setProperty("java_version", System.getProperty("java.version", ""));
         reply.setProperty("dynamic_agent_warning", Boolean.toString(dynamicAgentWarning()));
         try {
-            String message = run(options, newRecorder, premainProfiling, reply);
+            String message = run(options, newRecorder, premain, reply);
             reply.setProperty("status", "ok");
             reply.setProperty("message", message);
         } catch (CommandException e) {
@@ -52,8 +53,9 @@ final class AttachControl {
         writeReply(options.reply(), reply);
     }
 
-    private static String run(AgentOptions options, Supplier<Recorder> newRecorder, boolean premainProfiling,
+    private static String run(AgentOptions options, Supplier<Recorder> newRecorder, Recorder premain,
                               Properties reply) throws IOException {
+        boolean premainProfiling = premain != null;
         switch (options.command()) {
             case START:
                 if (premainProfiling) {
@@ -71,6 +73,16 @@ final class AttachControl {
                 return "profiling started";
             case DUMP:
             case STOP: {
+                if (recorder == null && premainProfiling) {
+                    if (options.command() == AttachCommand.STOP) {
+                        throw new CommandException("this JVM is profiled from start-up by -javaagent:jprof.jar; that"
+                                + " profile stops when the JVM exits (dump shows it so far)");
+                    }
+                    Session session = premain.snapshot();
+                    describe(session, reply);
+                    write(session, options);
+                    return "report of the start-up profile written, still profiling";
+                }
                 Recorder r = requireRunning(options.command());
                 if (options.command() == AttachCommand.STOP) {
                     r.stop();
@@ -84,7 +96,11 @@ final class AttachControl {
             case STATUS:
             default:
                 if (recorder == null) {
-                    return premainProfiling ? "profiled from start-up by -javaagent:jprof.jar" : "not profiling";
+                    if (premainProfiling) {
+                        describe(premain.snapshot(), reply);
+                        return "profiled from start-up by -javaagent:jprof.jar";
+                    }
+                    return "not profiling";
                 }
                 describe(recorder.snapshot(), reply);
                 return "profiling";

@@ -80,6 +80,29 @@ class AttachIT {
         assertTrue(target.process.isAlive(), "the target runs on" + target.describe());
     }
 
+    @Test
+    void readsTheStartUpProfileOfAProgramRunByJprof() throws Exception {
+        Cli.Run run = Cli.start(Cli.jprof(Cli.jdk17(), "-cp", Cli.TEST_CLASSES, CliTarget.class.getName(), "serve"),
+                Cli.env(dir), false);
+        targets.add(run);
+        run.awaitOut("ready");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ready (\\d+)").matcher(run.out());
+        assertTrue(m.find(), run.describe());
+        String pid = m.group(1);
+        Path cli = Cli.jdk17();
+
+        assertStatus(cli, pid, "profiled from start-up by -javaagent:jprof.jar for ");
+        Cli.Run start = jprof(cli, "attach", pid, "start");
+        assertEquals(1, start.exitStatus(), start.describe());
+        assertTrue(start.err().contains("already profiled from start-up"), start.describe());
+        Cli.Run dump = jprof(cli, "attach", pid, "dump", "--no-color");
+        assertEquals(0, dump.exitStatus(), dump.describe());
+        assertTrue(dump.out().contains("CliTarget.cliTargetWork"), dump.describe());
+        Cli.Run stop = jprof(cli, "attach", pid, "stop");
+        assertEquals(1, stop.exitStatus(), stop.describe());
+        assertTrue(stop.err().contains("that profile stops when the JVM exits"), stop.describe());
+    }
+
     private void assertStatus(Path cli, String pid, String expected) throws Exception {
         Cli.Run status = jprof(cli, "attach", pid, "status");
         assertEquals(0, status.exitStatus(), status.describe());
