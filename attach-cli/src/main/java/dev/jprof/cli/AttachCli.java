@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jprof attach PID [start|stop|dump|status] [--duration D] [options]}. */
-@Command(name = "jprof attach", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "jprof attach", descriptionHeading = "%n", optionListHeading = "%nOptions:%n", sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Profile a running JVM by attaching the jprof agent to it.",
             "Without an action: profile until --duration ends or Ctrl-C, then show the report.",

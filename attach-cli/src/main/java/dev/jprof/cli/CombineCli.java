@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jprof combine A.jprof B.jprof... -o C.jprof}: one session from several, samples concatenated. */
-@Command(name = "jprof combine", usageHelpAutoWidth = true,
+@Command(name = "jprof combine", descriptionHeading = "%n", optionListHeading = "%nOptions:%n", usageHelpAutoWidth = true,
         description = "Combine saved sessions into one (samples are concatenated: read it as an aggregate, not a timeline).")
 final class CombineCli implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "SESSION", description = "sessions to combine (.jprof)")

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code jprof list}: local JVMs with pid and main class. */
-@Command(name = "jprof list", description = "List the local JVMs you can attach to: pid and main class.")
+@Command(name = "jprof list", descriptionHeading = "%n", optionListHeading = "%nOptions:%n", description = "List the local JVMs you can attach to: pid and main class.")
 final class ListCli implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jprof [options] -jar app.jar|MainClass [args]}, {@code jprof --load FILE}, {@code jprof --load-prev ID}. */
-@Command(name = "jprof", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "jprof", descriptionHeading = "%n", optionListHeading = "%nOptions:%n", sortOptions = false, usageHelpAutoWidth = true,
         synopsisHeading = "Usage: ", customSynopsis = {
             "jprof [options] [java options] -jar app.jar [args...]",
             "       jprof [options] [java options such as -cp, -Xmx, -D...] MainClass [args...]",
@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "       jprof list",
             "       jprof combine A.jprof B.jprof... -o OUT.jprof",
             "       jprof            (no arguments: profile a built-in demo)"},
-        description = {"", "Profiles a Java program: where the wall-clock time went, as a call tree.", ""},
+        description = "Profiles a Java program: where the wall-clock time went, as a call tree.",
         footer = {"",
             "jprof's options come first; the first argument that is not one of them starts the java command line, which is passed to the target JVM unchanged (use '--' to end jprof's options explicitly).",
             "",
