@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "jprof", descriptionHeading = "%n", optionListHeading = "%nOptions:%n", sortOptions = false, usageHelpAutoWidth = true,
         synopsisHeading = "Usage: ", customSynopsis = {
             "jprof [options] [java options] -jar app.jar [args...]",
-            "       jprof [options] [java options such as -cp, -Xmx, -D...] MainClass [args...]",
+            "       jprof [options] [java options: -cp, -Xmx, -D...] Main [args...]",
             "       jprof --load FILE | --load-prev ID [options]",
             "       jprof attach PID [start|stop|dump|status] [--duration D] [options]",
             "       jprof list",
