@@ -104,6 +104,6 @@ final class AgentConnection {
         if (type.equals("AgentLoadException") || type.equals("AgentInitializationException")) {
             return "the JVM could not load the jprof agent (" + message + "); see the program's stderr";
         }
-        return type.equals("IOException") || type.endsWith("Exception") && message.equals(type) ? message : type + ": " + message;
+        return message.equals(type) ? type : type + ": " + message;
     }
 }
