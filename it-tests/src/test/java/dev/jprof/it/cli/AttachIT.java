@@ -135,6 +135,23 @@ class AttachIT {
     }
 
     @Test
+    void explainsAttachDisabledWhereTheCommandLineDoesNotShowIt() throws Exception {
+        // Options from an @argfile are not in /proc/PID/cmdline: the JDK's own refusal is explained instead.
+        Path argfile = java.nio.file.Files.writeString(dir.resolve("jvm.args"), "-XX:+DisableAttachMechanism\n");
+        Cli.Run t = serve(Cli.target(Cli.jdk17(), List.of("@" + argfile), "serve"));
+        assertError(1, "jprof: could not attach to the JVM " + t.pid() + ": the JVM does not accept attaches (started with"
+                + " -XX:+DisableAttachMechanism", Cli.jdk25(), Long.toString(t.pid()), "start");
+    }
+
+    @Test
+    void explainsDynamicAgentLoadingDisabled() throws Exception {
+        Cli.Run t = serve(Cli.target(Cli.jdk25(), List.of("-XX:-EnableDynamicAgentLoading"), "serve"));
+        assertError(1, "jprof: could not attach to the JVM " + t.pid() + ": the JVM could not load the jprof agent"
+                + " (Dynamic agent loading is not enabled. Use -XX:+EnableDynamicAgentLoading", Cli.jdk17(),
+                Long.toString(t.pid()), "start");
+    }
+
+    @Test
     void refusesAJvmOfAnotherUser() throws Exception {
         if (!Cli.isRoot()) {
             // Not root: PID 1 belongs to root, which is another user.
