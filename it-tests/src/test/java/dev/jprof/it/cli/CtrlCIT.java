@@ -31,6 +31,22 @@ class CtrlCIT {
     }
 
     @Test
+    void sigtermToTheLauncherAloneIsForwardedToTheProgram() throws Exception {
+        Cli.Run r = Cli.start(Cli.jprof(Cli.jdk17(), "--no-color", "-cp", Cli.TEST_CLASSES, CliTarget.class.getName(), "serve"),
+                Cli.env(dir), false);
+        try {
+            r.awaitOut("ready");
+            Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(r.pid())).inheritIO().start();
+            assertEquals(0, kill.waitFor());
+            assertEquals(143, r.exitStatus(), "the program's status after the forwarded SIGTERM" + r.describe());
+            assertTrue(r.err().contains("CliTarget.cliTargetWork"), r.describe());
+            assertTrue(r.err().contains("jprof --load-prev "), r.describe());
+        } finally {
+            r.kill();
+        }
+    }
+
+    @Test
     void attachModeStopsTheProfileAndPrintsTheReport() throws Exception {
         AttachIT.assumeSetsid();
         Cli.Run target = Cli.start(Cli.target(Cli.jdk25(), List.of("-XX:+EnableDynamicAgentLoading"), "serve"),
