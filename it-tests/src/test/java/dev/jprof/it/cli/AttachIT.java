@@ -158,13 +158,26 @@ class AttachIT {
             assertError(1, "jprof: process 1 belongs to user root, not " + System.getProperty("user.name"), Cli.jdk17(), "1", "status");
             return;
         }
-        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-        command.addAll(Cli.target(Cli.jdk17(), List.of("-Djava.io.tmpdir=/tmp"), "serve"));
-        Cli.Run t = serve(command);
-        String user = t.process.info().user().orElse("nobody");
-        assertError(1, "jprof: process " + t.pid() + " belongs to user " + user + ", not root; a JVM only accepts attaches"
-                + " from its own user: run jprof as " + user + " (e.g. sudo -u " + user + " jprof attach " + t.pid() + ")",
-                Cli.jdk17(), Long.toString(t.pid()), "start");
+        // The test classes may sit in a directory only root can read: give the other user its own copy.
+        Path classes = java.nio.file.Files.createTempDirectory(Path.of("/tmp"), "jprof-other-user-",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path classFile = classes.resolve(CliTarget.class.getName().replace('.', '/') + ".class");
+        java.nio.file.Files.createDirectories(classFile.getParent());
+        java.nio.file.Files.copy(Path.of(Cli.TEST_CLASSES).resolve(classes.relativize(classFile)), classFile);
+        List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                Cli.java(Cli.jdk17()), "-cp", classes.toString(), CliTarget.class.getName(), "serve"));
+        try {
+            Cli.Run t = serve(command);
+            String user = t.process.info().user().orElse("nobody");
+            assertError(1, "jprof: process " + t.pid() + " belongs to user " + user + ", not root; a JVM only accepts"
+                    + " attaches from its own user: run jprof as " + user + " (e.g. sudo -u " + user + " jprof attach "
+                    + t.pid() + ")", Cli.jdk17(), Long.toString(t.pid()), "start");
+        } finally {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(classes)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test
