@@ -121,11 +121,16 @@ final class AttachCli implements Callable<Integer> {
         CompletableFuture<ProcessHandle> exited = ProcessHandle.of(pid).map(ProcessHandle::onExit)
                 .orElse(CompletableFuture.completedFuture(null));
         ExitGuard guard = new ExitGuard(() -> {
-            if (exited.isDone()) {
-                throw new CliException(CliException.FAILED, "the JVM " + pid + " exited before the report was collected");
+            // On Ctrl-C the hook halts the JVM after this: clean up here, not in call()'s finally.
+            try {
+                if (exited.isDone()) {
+                    throw new CliException(CliException.FAILED, "the JVM " + pid + " exited before the report was collected");
+                }
+                report(connection, AttachCommand.STOP, render);
+                return 0;
+            } finally {
+                connection.close();
             }
-            report(connection, AttachCommand.STOP, render);
-            return 0;
         }).install(() -> { });
         try {
             if (wait == null) {
