@@ -51,19 +51,6 @@ final class TargetJvm {
         }
     }
 
-    /** True when the process looks like a JVM to {@code /proc} (always true where there is no /proc). */
-    static boolean looksLikeJvm(long pid) {
-        Path maps = Paths.get("/proc", Long.toString(pid), "maps");
-        if (!Files.exists(maps)) {
-            return true;
-        }
-        try {
-            return new String(Files.readAllBytes(maps), StandardCharsets.ISO_8859_1).contains("/libjvm.");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static boolean contains(String text, String what) {
         return text != null && text.contains(what);
     }
