@@ -27,15 +27,18 @@ public final class Agent {
 
     /** Called by the JVM for {@code -javaagent:jprof.jar=ARGS}. */
     public static void premain(String args, Instrumentation inst) {
-        start(args, inst);
+        start(args, inst, false);
     }
 
-    /** Called when the agent is attached to a running JVM. */
+    /**
+     * Called when the agent is attached to a running JVM. {@code jprof attach} attaches once per command
+     * ({@code command=start|stop|dump|status}); the JVM loads the jar once, so each attach re-enters here.
+     */
     public static void agentmain(String args, Instrumentation inst) {
-        start(args, inst);
+        start(args, inst, true);
     }
 
-    private static synchronized void start(String args, Instrumentation inst) {
+    private static synchronized void start(String args, Instrumentation inst, boolean attached) {
         try {
             AgentOptions options;
             try {
@@ -49,16 +52,19 @@ public final class Agent {
                 ERR.print(AgentOptions.helpText());
                 return;
             }
+            if (options.command() != null) {
+                if (!attached) {
+                    ERR.println("jprof: command=" + options.command().word() + " is for jprof attach; ignoring it.");
+                } else {
+                    AttachControl.handle(options, () -> newRecorder(options, inst), recorder);
+                    return;
+                }
+            }
             if (recorder != null) {
                 ERR.println("jprof: already profiling this JVM; ignoring the second start.");
                 return;
             }
-            String description = options.targetDescription() != null ? options.targetDescription() : describeTarget();
-            CodeLocator locator = new CodeLocator(loadedClasses(inst));
-            StackSource source = StackSources.forAgent(options.asyncMode(), options.asyncModeSet(),
-                    options.virtualThreadsPerTick(), inst, Clock.system(), ERR);
-            Recorder r = new Recorder(source, Clock.system(), options.interval(), locator::locate, description, 1 << 20)
-                    .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead());
+            Recorder r = newRecorder(options, inst);
             r.start();
             recorder = r;
             Thread hook = new Thread(() -> report(r, options), "jprof-report");
@@ -66,6 +72,15 @@ public final class Agent {
         } catch (Throwable t) {
             ERR.println("jprof: could not start profiling (" + t + "); the program runs without it.");
         }
+    }
+
+    private static Recorder newRecorder(AgentOptions options, Instrumentation inst) {
+        String description = options.targetDescription() != null ? options.targetDescription() : describeTarget();
+        CodeLocator locator = new CodeLocator(loadedClasses(inst));
+        StackSource source = StackSources.forAgent(options.asyncMode(), options.asyncModeSet(),
+                options.virtualThreadsPerTick(), inst, Clock.system(), ERR);
+        return new Recorder(source, Clock.system(), options.interval(), locator::locate, description, 1 << 20)
+                .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead());
     }
 
     private static void report(Recorder r, AgentOptions options) {
@@ -78,7 +93,7 @@ public final class Agent {
             String target = options.outfile() == null ? null
                     : ReportWriter.expand(options.outfile(), session.pid(), LocalDateTime.now(), 1);
             String where = new ReportWriter(ERR).write(target, text, renderer.outputFileExtension());
-            if (target != null && where.equals(target)) {
+            if (target != null && where.equals(target) && !options.quiet()) {
                 ERR.println("jprof: report written to " + where);
             }
         } catch (Throwable t) {

@@ -70,6 +70,12 @@ public final class AgentOptions {
                 (o, v) -> o.maxOverhead = share("max_overhead", v));
         spec("target_description", "TEXT", "what the report header names as the program",
                 (o, v) -> o.targetDescription = v);
+        spec("command", "start|stop|dump|status", "jprof attach only: control a profile started by attaching",
+                (o, v) -> o.command = choice("command", v, AttachCommand::parse));
+        spec("reply", "PATH", "jprof attach only: where the agent writes the result of a command",
+                (o, v) -> o.reply = nonEmpty("reply", v));
+        spec("quiet", "[BOOL]", "do not say where the report was written (the jprof command says it instead)",
+                (o, v) -> o.quiet = bool("quiet", v));
         spec("help", "", "print this help and run the program without profiling", (o, v) -> o.help = true);
     }
 
@@ -86,6 +92,9 @@ public final class AgentOptions {
     private boolean asyncModeSet;
     private int virtualThreadsPerTick = DEFAULT_VIRTUAL_THREADS_PER_TICK;
     private double maxOverhead = DEFAULT_MAX_OVERHEAD;
+    private AttachCommand command;
+    private String reply;
+    private boolean quiet;
     private final RenderOptions render = new RenderOptions();
     private final Map<String, Object> processorOptionValues = new LinkedHashMap<>();
 
@@ -192,6 +201,26 @@ public final class AgentOptions {
 
     public boolean helpRequested() {
         return help;
+    }
+
+    /** The attach control command, or null when the agent is simply started. */
+    public AttachCommand command() {
+        return command;
+    }
+
+    /** The file the agent writes a command's result to, or null. */
+    public String reply() {
+        return reply;
+    }
+
+    /** True when the agent should not announce where it wrote the report. */
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** True when {@code key} is an agent option of this version (the CLI checks before passing one on). */
+    public static boolean knows(String key) {
+        return SPECS.containsKey(key);
     }
 
     private void processorOption(String key, Object value) {

@@ -1,0 +1,147 @@
+package dev.jprof.cli;
+
+import dev.jprof.agent.AgentOptions;
+import dev.jprof.agent.OptionException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The seed's profiling and rendering options, shared by run, load and attach. They are translated to
+ * agent keys, and checked by the agent's own parser before anything starts, so the CLI and the agent can
+ * never disagree about what an option means.
+ */
+final class ProfileOptions {
+    @Option(names = {"-o", "--outfile"}, paramLabel = "FILE", description = "write the report to FILE (default: the terminal)")
+    String outfile;
+
+    @Option(names = {"-r", "--renderer"}, paramLabel = "NAME",
+            description = "text, html, json, speedscope, collapsed, session, or a Renderer class name (default: guessed from --outfile, else text)")
+    String renderer;
+
+    @Option(names = {"-p", "--render-option"}, paramLabel = "KEY=VALUE",
+            description = "an option for the renderer, passed on as render_option (repeatable)")
+    List<String> renderOptions = new ArrayList<>();
+
+    @Option(names = {"-t", "--timeline"}, description = "keep samples in time order instead of aggregating repeated calls")
+    boolean timeline;
+
+    @Option(names = "--hide", paramLabel = "GLOB", description = "hide frames whose location path matches, e.g. '*/jackson-*'")
+    String hide;
+
+    @Option(names = "--hide-regex", paramLabel = "REGEX", description = "hide frames whose location path matches REGEX")
+    String hideRegex;
+
+    @Option(names = "--show", paramLabel = "GLOB", description = "show frames whose location path matches, even library ones")
+    String show;
+
+    @Option(names = "--show-regex", paramLabel = "REGEX", description = "show frames whose location path matches REGEX")
+    String showRegex;
+
+    @Option(names = "--show-all", description = "show everything: library frames, plumbing and tiny nodes")
+    boolean showAll;
+
+    @Option(names = "--unicode", negatable = true, description = "text: box-drawing characters (default: detected)")
+    Boolean unicode;
+
+    @Option(names = "--color", negatable = true, description = "text: ANSI colours (default: detected)")
+    Boolean color;
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "DURATION", description = "time between samples, e.g. 10ms, 1ms, 0.005 (default 10ms)")
+    String interval;
+
+    @Option(names = "--async-mode", paramLabel = "MODE", description = "enabled, disabled or strict: how virtual threads are profiled")
+    String asyncMode;
+
+    @Option(names = "--target-description", paramLabel = "TEXT", description = "what the report header names as the program")
+    String targetDescription;
+
+    /** Refuses combinations that cannot both hold, naming the CLI options. */
+    void checkExclusive() {
+        exclusive(hide, "--hide", hideRegex, "--hide-regex");
+        exclusive(show, "--show", showRegex, "--show-regex");
+        if (asyncMode != null && !List.of("enabled", "disabled", "strict").contains(asyncMode)) {
+            throw new CliException(CliException.USAGE, "--async-mode must be enabled, disabled or strict, got '" + asyncMode + "'");
+        }
+    }
+
+    private static void exclusive(Object a, String aName, Object b, String bName) {
+        if (a != null && b != null) {
+            throw new CliException(CliException.USAGE, aName + " and " + bName + " cannot be used together; use one");
+        }
+    }
+
+    /** Agent keys that decide how a session is rendered (not what is recorded). */
+    AgentArgString renderArgs() {
+        AgentArgString a = new AgentArgString();
+        if (renderer != null) {
+            a.add("renderer", renderer);
+        }
+        if (outfile != null) {
+            a.add("outfile", outfile);
+        }
+        optional(a, "hide", hide);
+        optional(a, "hide_regex", hideRegex);
+        optional(a, "show", show);
+        optional(a, "show_regex", showRegex);
+        if (showAll) {
+            a.add("show_all", "true");
+        }
+        if (timeline) {
+            a.add("timeline", "true");
+        }
+        if (unicode != null) {
+            a.add("unicode", unicode.toString());
+        }
+        if (color != null) {
+            a.add("color", color.toString());
+        }
+        if (!renderOptions.isEmpty()) {
+            requireAgentKey("render_option", "-p/--render-option");
+            for (String option : renderOptions) {
+                a.add("render_option", option);
+            }
+        }
+        return a;
+    }
+
+    /** Agent keys that decide what is recorded. */
+    AgentArgString recordArgs() {
+        AgentArgString a = new AgentArgString();
+        optional(a, "interval", interval);
+        if (asyncMode != null && !(asyncMode.equals("enabled") && !AgentOptions.knows("async_mode"))) {
+            // "enabled" is what an agent without the key does anyway; anything else needs the key.
+            requireAgentKey("async_mode", "--async-mode " + asyncMode);
+            a.add("async_mode", asyncMode);
+        }
+        optional(a, "target_description", targetDescription);
+        return a;
+    }
+
+    /** Every option as agent keys, for a target that writes its report itself. */
+    AgentArgString allArgs() {
+        return new AgentArgString().addAll(recordArgs()).addAll(renderArgs());
+    }
+
+    /** Parses agent arguments with the agent's own parser, turning its errors into usage errors. */
+    static AgentOptions parse(AgentArgString args) {
+        try {
+            return AgentOptions.parse(args.toString());
+        } catch (OptionException e) {
+            throw new CliException(CliException.USAGE, e.getMessage());
+        }
+    }
+
+    private static void requireAgentKey(String key, String what) {
+        if (!AgentOptions.knows(key)) {
+            throw new CliException(CliException.USAGE, what + " is not supported by this build's agent (no '"
+                    + key + "' key yet)");
+        }
+    }
+
+    private static void optional(AgentArgString a, String key, String value) {
+        if (value != null) {
+            a.add(key, value);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.jprof.cli;
+
+import dev.jprof.Session;
+import dev.jprof.agent.AgentOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Run mode: starts the program in a JVM of its own with {@code -javaagent:jprof.jar=...}, passes its
+ * stdin, stdout, stderr and exit status through, and shows the report. With an outfile the agent writes
+ * the report itself; for the terminal the agent saves the session to a temporary file and the CLI renders
+ * it, so the session can also be kept for {@code --load-prev}.
+ */
+final class TargetLauncher {
+    private final String java;
+    private final String agentJar;
+    private final ReportOutput output;
+    private final PrintStream err;
+
+    TargetLauncher(String java, String agentJar, ReportOutput output, PrintStream err) {
+        this.java = java;
+        this.agentJar = agentJar;
+        this.output = output;
+        this.err = err;
+    }
+
+    /**
+     * @param options      profiling options
+     * @param javaArguments what follows {@code java}: JVM options, then {@code -jar app.jar} or a main class, then arguments
+     * @return the program's exit status
+     */
+    int run(ProfileOptions options, List<String> javaArguments) throws IOException {
+        AgentOptions render = ProfileOptions.parse(options.allArgs());
+        Path sessionFile = null;
+        AgentArgString agentArgs;
+        if (render.outfile() != null) {
+            agentArgs = options.allArgs();
+        } else {
+            Path dir = Files.createTempDirectory("jprof-run-");
+            sessionFile = dir.resolve("profile" + Session.EXTENSION);
+            agentArgs = options.recordArgs().add("renderer", "session").add("outfile", sessionFile.toString())
+                    .add("quiet", "true");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.add("-javaagent:" + agentJar + "=" + agentArgs);
+        command.addAll(javaArguments);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            throw new CliException(CliException.FAILED, "could not start " + java + ": " + e.getMessage());
+        }
+        Path session = sessionFile;
+        ExitGuard guard = new ExitGuard(() -> finish(process, session, render)).install(() -> stop(process));
+        return guard.complete();
+    }
+
+    /**
+     * The CLI is exiting early (Ctrl-C, SIGTERM): with Ctrl-C the program got SIGINT too and is writing its
+     * report; give it a moment before forwarding SIGTERM, so that its own exit status is kept.
+     */
+    private static void stop(Process process) {
+        try {
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroy();
+            }
+        } catch (InterruptedException e) {
+            process.destroy();
+        }
+    }
+
+    private int finish(Process process, Path sessionFile, AgentOptions render) throws InterruptedException {
+        int status = process.waitFor();
+        if (sessionFile == null) {
+            return status;
+        }
+        try {
+            if (!Files.isRegularFile(sessionFile) || Files.size(sessionFile) == 0) {
+                err.println("jprof: the program ended without writing its profile (killed, or the agent could not start)");
+                return status;
+            }
+            output.write(SessionFiles.load(sessionFile), render, true);
+        } catch (IOException e) {
+            err.println("jprof: could not read the profile: " + e.getMessage());
+        } catch (CliException e) {
+            err.println("jprof: " + e.getMessage());
+        } finally {
+            deleteQuietly(sessionFile);
+            deleteQuietly(sessionFile.getParent());
+        }
+        return status;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a leftover temporary file is harmless
+        }
+    }
+}
