@@ -2,14 +2,10 @@ package dev.jprof.agent;
 
 import dev.jprof.CodeLocator;
 import dev.jprof.Recorder;
-import dev.jprof.Session;
-import dev.jprof.renderers.Renderer;
-import dev.jprof.renderers.Renderers;
 import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.StackSource;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,7 +16,7 @@ import java.util.Map;
  */
 public final class Agent {
     private static final PrintStream ERR = System.err;
-    private static Recorder recorder;
+    private static AgentRun run;
 
     private Agent() {
     }
@@ -56,19 +52,18 @@ public final class Agent {
                 if (!attached) {
                     ERR.println("jprof: command=" + options.command().word() + " is for jprof attach; ignoring it.");
                 } else {
-                    AttachControl.handle(options, () -> newRecorder(options, inst), recorder);
+                    AttachControl.handle(options, () -> newRecorder(options, inst), run == null ? null : run.current());
                     return;
                 }
             }
-            if (recorder != null) {
+            if (run != null) {
                 ERR.println("jprof: already profiling this JVM; ignoring the second start.");
                 return;
             }
-            Recorder r = newRecorder(options, inst);
-            r.start();
-            recorder = r;
-            Thread hook = new Thread(() -> report(r, options), "jprof-report");
-            Runtime.getRuntime().addShutdownHook(hook);
+            AgentRun r = new AgentRun(options, () -> newRecorder(options, inst), ERR);
+            if (r.begin(new java.util.Random())) {
+                run = r;
+            }
         } catch (Throwable t) {
             ERR.println("jprof: could not start profiling (" + t + "); the program runs without it.");
         }
@@ -81,24 +76,6 @@ public final class Agent {
                 options.virtualThreadsPerTick(), inst, Clock.system(), ERR);
         return new Recorder(source, Clock.system(), options.interval(), locator::locate, description, 1 << 20)
                 .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead());
-    }
-
-    private static void report(Recorder r, AgentOptions options) {
-        try {
-            r.stop();
-            Session session = r.snapshot();
-            boolean toTerminal = options.outfile() == null;
-            Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), toTerminal);
-            String text = renderer.render(session);
-            String target = options.outfile() == null ? null
-                    : ReportWriter.expand(options.outfile(), session.pid(), LocalDateTime.now(), 1);
-            String where = new ReportWriter(ERR).write(target, text, renderer.outputFileExtension());
-            if (target != null && where.equals(target) && !options.quiet()) {
-                ERR.println("jprof: report written to " + where);
-            }
-        } catch (Throwable t) {
-            ERR.println("jprof: could not write the report: " + t);
-        }
     }
 
     /** The command line, as the report header's "Program". */

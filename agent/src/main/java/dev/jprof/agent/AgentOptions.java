@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class AgentOptions {
     /** Default sampling interval of the agent (all threads); see README for the measurement behind it. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(10);
+    /** Default bound on how long writing the report may hold up the JVM's exit. */
+    public static final Duration DEFAULT_EXIT_TIMEOUT = Duration.ofSeconds(15);
     /** Default bound on the sampler's cost, as a share of wall time. */
     public static final double DEFAULT_MAX_OVERHEAD = 0.01;
     /** Default bound on virtual-thread stack walks per tick. */
@@ -68,6 +70,22 @@ public final class AgentOptions {
         spec("max_overhead", "PERCENT", "stretch the interval to keep the sampler's cost under this share of"
                 + " wall time, e.g. 1% or 0.01; 0 disables (default " + DEFAULT_MAX_OVERHEAD * 100 + "%)",
                 (o, v) -> o.maxOverhead = share("max_overhead", v));
+        spec("duration", "DURATION", "profile for this long, then write the report and stop sampling",
+                (o, v) -> o.duration = positiveDuration("duration", v));
+        spec("delay", "DURATION", "start profiling this long after the JVM starts",
+                (o, v) -> o.delay = duration("delay", v));
+        spec("start", "[BOOL]", "start=false loads the agent idle; start it with: jprof attach PID start",
+                (o, v) -> o.startNow = bool("start", v));
+        spec("loop", "DURATION", "write a report every window (needs outfile; use %n or %t in it), e.g. loop=60s",
+                (o, v) -> o.loop = positiveDuration("loop", v));
+        spec("keep", "N", "with loop: keep only the newest N reports, deleting older ones",
+                (o, v) -> o.keep = positiveInt("keep", v));
+        spec("signal", "NAME", "write the report so far on this signal without stopping, e.g. signal=USR1"
+                + " (then: kill -USR1 PID)", (o, v) -> o.signal = SignalDump.normalise(nonEmpty("signal", v)));
+        spec("probability", "P", "profile this JVM with probability P (0..1), decided once at start-up",
+                (o, v) -> o.probability = probability(v));
+        spec("exit_timeout", "DURATION", "longest time the report may hold up the JVM's exit (default "
+                + DEFAULT_EXIT_TIMEOUT.toSeconds() + "s)", (o, v) -> o.exitTimeout = positiveDuration("exit_timeout", v));
         spec("target_description", "TEXT", "what the report header names as the program",
                 (o, v) -> o.targetDescription = v);
         spec("command", "start|stop|dump|status", "jprof attach only: control a profile started by attaching",
@@ -92,6 +110,14 @@ public final class AgentOptions {
     private boolean asyncModeSet;
     private int virtualThreadsPerTick = DEFAULT_VIRTUAL_THREADS_PER_TICK;
     private double maxOverhead = DEFAULT_MAX_OVERHEAD;
+    private Duration duration;
+    private Duration delay = Duration.ZERO;
+    private boolean startNow = true;
+    private Duration loop;
+    private int keep;
+    private String signal;
+    private double probability = 1;
+    private Duration exitTimeout = DEFAULT_EXIT_TIMEOUT;
     private AttachCommand command;
     private String reply;
     private boolean quiet;
@@ -123,6 +149,13 @@ public final class AgentOptions {
     private void finish() {
         if (hide != null && hideRegex != null) {
             throw new OptionException("hide and hide_regex cannot be used together; use one");
+        }
+        if (loop != null && outfile == null) {
+            throw new OptionException("loop needs an outfile to write each window's report to, e.g."
+                    + " outfile=/var/tmp/app-%p-%n.txt");
+        }
+        if (keep > 0 && loop == null) {
+            throw new OptionException("keep only applies with loop");
         }
         if (show != null && showRegex != null) {
             throw new OptionException("show and show_regex cannot be used together; use one");
@@ -184,6 +217,46 @@ public final class AgentOptions {
     /** True when the user chose the async mode (then a JDK without virtual threads is worth a note). */
     public boolean asyncModeSet() {
         return asyncModeSet;
+    }
+
+    /** How long to profile, or null for until exit. */
+    public Duration duration() {
+        return duration;
+    }
+
+    /** How long after start-up to begin. */
+    public Duration delay() {
+        return delay;
+    }
+
+    /** False when the agent loads idle ({@code start=false}). */
+    public boolean startNow() {
+        return startNow;
+    }
+
+    /** The report window in loop mode, or null. */
+    public Duration loop() {
+        return loop;
+    }
+
+    /** How many loop reports to keep; 0 keeps all. */
+    public int keep() {
+        return keep;
+    }
+
+    /** The signal that dumps the report so far (e.g. {@code USR1}), or null. */
+    public String signal() {
+        return signal;
+    }
+
+    /** The chance that this JVM profiles at all. */
+    public double probability() {
+        return probability;
+    }
+
+    /** The longest the report may hold up the JVM's exit. */
+    public Duration exitTimeout() {
+        return exitTimeout;
     }
 
     /** The sampler's cost bound, as a share of wall time (0 = none). */
@@ -289,6 +362,22 @@ public final class AgentOptions {
             // fall through to the message
         }
         throw new OptionException(key + " must be a share of time such as 1% or 0.01 (at most 50%), got '" + v + "'");
+    }
+
+    static Duration positiveDuration(String key, String v) {
+        Duration d = duration(key, v);
+        if (d.isZero() || d.isNegative()) {
+            throw new OptionException(key + " must be longer than zero, got '" + v + "'");
+        }
+        return d;
+    }
+
+    static double probability(String v) {
+        double p = number("probability", v);
+        if (!(p >= 0 && p <= 1)) {
+            throw new OptionException("probability must be between 0 and 1, got '" + v + "'");
+        }
+        return p;
     }
 
     static int positiveInt(String key, String v) {

@@ -1,0 +1,202 @@
+package dev.jprof.agent;
+
+import dev.jprof.Recorder;
+import dev.jprof.Session;
+import dev.jprof.renderers.Renderer;
+import dev.jprof.renderers.Renderers;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One agent's profile from start-up to exit, as the options ask: start now, after {@code delay}, or idle
+ * until {@code jprof attach PID start}; stop after {@code duration}; in {@code loop} mode write a report
+ * every window (so a SIGKILL loses at most one window) keeping the last {@code keep}; dump the report so
+ * far on {@code signal}; and write the last report at exit within {@code exit_timeout}. Reports are
+ * rendered on jprof's own threads, never on the application's.
+ */
+final class AgentRun {
+    private final AgentOptions options;
+    private final Supplier<Recorder> newRecorder;
+    private final PrintStream err;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jprof-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Deque<Path> written = new ArrayDeque<>();
+    private Recorder current;
+    private int sequence;
+    private boolean finished;
+
+    AgentRun(AgentOptions options, Supplier<Recorder> newRecorder, PrintStream err) {
+        this.options = options;
+        this.newRecorder = newRecorder;
+        this.err = err;
+    }
+
+    /**
+     * Decides whether this JVM profiles ({@code probability}) and sets everything up.
+     *
+     * @return false when this JVM does not profile
+     */
+    boolean begin(Random random) {
+        if (options.probability() < 1) {
+            double draw = random.nextDouble();
+            boolean chosen = draw < options.probability();
+            err.printf(java.util.Locale.ROOT, "jprof: probability=%s drew %.4f: %s%n", options.probability(), draw,
+                    chosen ? "profiling this JVM" : "not profiling this JVM");
+            if (!chosen) {
+                return false;
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::atExit, "jprof-report"));
+        if (options.signal() != null) {
+            SignalDump.install(options.signal(), () -> scheduler.execute(this::dump), err);
+        }
+        if (!options.startNow()) {
+            err.println("jprof: loaded idle (start=false); start profiling with: jprof attach "
+                    + ProcessHandle.current().pid() + " start");
+            return true;
+        }
+        Duration delay = options.delay();
+        if (delay.isZero()) {
+            startRecording();
+        } else {
+            scheduler.schedule(this::startRecording, delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        return true;
+    }
+
+    /** The recorder profiling now, or null. */
+    synchronized Recorder current() {
+        return current;
+    }
+
+    private synchronized void startRecording() {
+        if (finished) {
+            return;
+        }
+        current = newRecorder.get();
+        current.start();
+        Duration loop = options.loop();
+        if (loop != null) {
+            scheduler.scheduleAtFixedRate(this::rotate, loop.toNanos(), loop.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        Duration duration = options.duration();
+        if (duration != null) {
+            scheduler.schedule(this::finish, duration.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Ends a loop window: a fresh recorder takes over, then the finished window is written. */
+    private void rotate() {
+        Recorder done;
+        synchronized (this) {
+            if (finished || current == null) {
+                return;
+            }
+            done = current;
+            current = newRecorder.get();
+            current.start();
+        }
+        done.stop();
+        write(done.snapshot());
+    }
+
+    /** The {@code duration} is over: the last report, and sampling stops. */
+    private void finish() {
+        Recorder done;
+        synchronized (this) {
+            if (finished || current == null) {
+                return;
+            }
+            finished = true;
+            done = current;
+            current = null;
+        }
+        done.stop();
+        write(done.snapshot());
+        scheduler.shutdown();
+    }
+
+    /** The report so far, without stopping ({@code signal}). */
+    private void dump() {
+        Recorder r = current();
+        if (r == null) {
+            err.println("jprof: signal received, but not profiling now; no report");
+            return;
+        }
+        write(r.snapshot());
+    }
+
+    /** Writes the last window within {@code exit_timeout}, so a slow disk cannot hold the JVM's exit. */
+    private void atExit() {
+        Recorder done;
+        synchronized (this) {
+            if (finished || current == null) {
+                return;
+            }
+            finished = true;
+            done = current;
+            current = null;
+        }
+        Thread writer = new Thread(() -> {
+            done.stop();
+            write(done.snapshot());
+        }, "jprof-report-writer");
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            writer.join(options.exitTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (writer.isAlive()) {
+            err.println("jprof: the report was not written within exit_timeout=" + options.exitTimeout().toMillis()
+                    + "ms; the JVM exits without it");
+        }
+    }
+
+    private void write(Session session) {
+        try {
+            boolean toTerminal = options.outfile() == null;
+            Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), toTerminal);
+            String text = renderer.render(session);
+            int n;
+            synchronized (this) {
+                n = ++sequence;
+            }
+            String target = options.outfile() == null ? null
+                    : ReportWriter.expand(options.outfile(), session.pid(), LocalDateTime.now(), n);
+            String where = new ReportWriter(err).write(target, text, renderer.outputFileExtension());
+            if (target != null && where.equals(target) && !options.quiet()) {
+                err.println("jprof: report written to " + where);
+            }
+            if (target != null && where.equals(target)) {
+                keepLast(Paths.get(where));
+            }
+        } catch (Throwable t) {
+            err.println("jprof: could not write the report: " + t);
+        }
+    }
+
+    private synchronized void keepLast(Path file) throws IOException {
+        written.remove(file);
+        written.addLast(file);
+        while (options.keep() > 0 && written.size() > options.keep()) {
+            Files.deleteIfExists(written.removeFirst());
+        }
+    }
+}
