@@ -50,7 +50,7 @@
   /* ---------- options ---------- */
   var O = D.options || {};
   var state = {
-    view: O.view === 'timeline' ? 'timeline' : 'tree',
+    view: /^#view=(tree|flame|timeline)$/.test(location.hash) ? location.hash.substring(6) : O.view === 'timeline' ? 'timeline' : 'tree',
     percent: O.time === 'percent_of_total',
     threshold: typeof O.filter_threshold === 'number' ? O.filter_threshold : 0.01,
     showAll: !!O.show_all,
@@ -200,8 +200,10 @@
   function fmtTime(t) {
     return state.percent ? (t / total * 100).toFixed(1) + '%' : (t / 1e6).toFixed(3);
   }
+  // Colour by share of the thread's time, so each thread reads on its own like a pyinstrument profile.
+  var colourBase = 1;
   function timeClass(t) {
-    var share = t / total;
+    var share = t / colourBase;
     return share > 0.6 ? 't-red' : share > 0.2 ? 't-yellow' : share > 0.05 ? 't-green' : 't-dim';
   }
   function nodeName(n) {
@@ -284,8 +286,10 @@
     if (from < text.length) parent.appendChild(document.createTextNode(text.substring(from)));
   }
 
+  function threadOf(n) { while (n.parent && n.parent.kind !== K_ROOT) n = n.parent; return n; }
   function rowElement(item, index) {
     var n = item.node, row = el('div', 'row');
+    colourBase = threadOf(n).time || total;
     row.setAttribute('role', 'treeitem');
     row.dataset.index = index;
     row.style.paddingLeft = (item.depth * 18) + 'px';
@@ -371,6 +375,7 @@
     var row = e.target.closest('.row');
     if (!row) return;
     treeEl.focus({ preventScroll: true });
+    select(+row.dataset.index, false);
     toggleRow(+row.dataset.index);
   });
   treeEl.addEventListener('keydown', function (e) {
@@ -518,6 +523,7 @@
       }
     }
     flameCanvas.dataset.rects = flameRects.length;
+    flameCanvas.dataset.focus = focus.path;
   }
   function flameHit(e) {
     var r = flameCanvas.getBoundingClientRect(), x = e.clientX - r.left, y = e.clientY - r.top;
@@ -596,7 +602,7 @@
     for (var t = Math.ceil(v0 / stepUs) * stepUs; t <= v1; t += stepUs) {
       var x = LABEL_W + (t - v0) * scale;
       ctx.fillRect(x, AXIS_H - 6, 1, 6);
-      ctx.fillText(fmtAxis(t, stepUs), x + 3, AXIS_H / 2);
+      if (x + 40 < W) ctx.fillText(fmtAxis(t, stepUs), x + 3, AXIS_H / 2);
       ctx.fillStyle = '#2c3134'; ctx.fillRect(x, AXIS_H, 1, H - AXIS_H); ctx.fillStyle = '#8d969c';
     }
     var drawn = 0;
@@ -622,6 +628,9 @@
       }
     }
     tlCanvas.dataset.drawn = drawn;
+    tlCanvas.dataset.lanes = lanes.length;
+    tlCanvas.dataset.span = Math.round(v1 - v0);
+    tlCanvas.dataset.laneThreads = JSON.stringify(lanes.map(function (l) { return TH.name[l.thread]; }));
   }
   function lowerBound(arr, v) { var lo = 0, hi = arr.length; while (lo < hi) { var mid = (lo + hi) >> 1; if (arr[mid] < v) lo = mid + 1; else hi = mid; } return lo; }
   function niceStep(us) {
@@ -633,6 +642,7 @@
     if (step >= 1e3) return (us / 1e3).toFixed(step >= 1e4 ? 0 : 1) + ' ms';
     return us.toFixed(0) + ' µs';
   }
+  function fmtMs(us) { return (us / 1e3).toFixed(us >= 1e5 ? 1 : 2) + ' ms'; }
   function tlTimeAt(clientX) {
     var r = tlCanvas.getBoundingClientRect(), plotW = r.width - LABEL_W - 8;
     return tlView[0] + (clientX - r.left - LABEL_W) / plotW * (tlView[1] - tlView[0]);
@@ -671,7 +681,7 @@
     var slack = (tlView[1] - tlView[0]) / (r.width - LABEL_W - 8);
     if (k >= lane.start.length || lane.start[k] > t + slack) { hideTip(); return; }
     var i = lane.idx[k], lines = [['tt-title', TH.name[lane.thread]]];
-    lines.push(['tt-sub', fmtAxis(lane.start[k], 1) + ' \u2013 ' + fmtAxis(lane.end[k], 1) + '  (' + ((lane.end[k] - lane.start[k]) / 1e3).toFixed(2) + ' ms)  '
+    lines.push(['tt-sub', fmtMs(lane.start[k]) + ' \u2013 ' + fmtMs(lane.end[k]) + '  (' + fmtMs(lane.end[k] - lane.start[k]) + ')  '
       + ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING', 'OTHER'][TL.state[i]]]);
     var shown = 0;
     for (var at = TL.stack[i]; at > 0 && shown < 28; at = ST.parent[at], shown++) {
@@ -719,6 +729,7 @@
   var drawn = { flame: false, timeline: false };
   function showView(v) {
     state.view = v;
+    try { history.replaceState(null, '', '#view=' + v); } catch (ignored) { /* some file:// setups forbid it */ }
     ['tree', 'flame', 'timeline'].forEach(function (name) {
       $('view-' + name).hidden = name !== v;
       $('tab-' + name).setAttribute('aria-selected', name === v ? 'true' : 'false');
