@@ -3,7 +3,9 @@
 (function () {
   'use strict';
 
+  var timings = { start: Math.round(performance.now()) };
   var D = JSON.parse(document.getElementById('jprof-data').textContent);
+  timings.parsed = Math.round(performance.now());
   var S = D.strings, F = D.frames, ST = D.stacks, TH = D.threads;
   var nFrames = F['class'].length, nStacks = ST.parent.length;
   var $ = function (id) { return document.getElementById(id); };
@@ -66,100 +68,112 @@
   }
 
   /* ---------- processors: build the aggregated tree ---------- */
-  var uid = 0;
-  function Node(kind, frame, parent, key) {
-    this.id = ++uid; this.kind = kind; this.f = frame; this.parent = parent; this.key = key;
-    this.time = 0; this.self = 0; this.children = []; this.kids = null; this.group = null;
+  function Node(id, kind, frame, parent, key) {
+    this.id = id; this.kind = kind; this.f = frame; this.parent = parent; this.key = key;
+    this.time = 0; this.self = 0; this.line = 0; this.children = []; this.group = null; this.hidden = false;
     this.depth = parent ? parent.depth + 1 : 0;
-    this.path = parent ? parent.path + '/' + key : 'r';
-    this.line = 0; this.lineTime = -1; this.hidden = false;
+    this._path = null;
   }
-  Node.prototype.child = function (kind, frame, key) {
-    if (!this.kids) this.kids = new Map();
-    var n = this.kids.get(key);
-    if (!n) { n = new Node(kind, frame, this, key); this.kids.set(key, n); this.children.push(n); }
-    return n;
-  };
+  // A node's identity across rebuilds (expanded state survives option changes); built on demand.
+  Object.defineProperty(Node.prototype, 'path', {
+    get: function () {
+      if (this._path === null) this._path = this.parent ? this.parent.path + '/' + this.key : 'r';
+      return this._path;
+    }
+  });
 
   var root = null, total = 1;
+  var memo = new Int32Array(nStacks).fill(-1), incl = new Float64Array(nStacks);
+  var pairsByThread = (function () {
+    var T = D.totals, out = [];
+    for (var p = 0; p < T.weight.length; p++) (out[T.thread[p]] || (out[T.thread[p]] = [])).push(p);
+    return out;
+  })();
 
+  /* The processors, on flat typed arrays first (a million samples make hundreds of thousands of
+     paths), then as objects only for the nodes that survive the threshold. */
   function buildTree() {
     var removePlumbing = !state.showAll;
     var threshold = state.showAll ? 0 : state.threshold;
     var hideRe = compileRegex(state.hide), showRe = compileRegex(state.show);
-    var r = new Node(K_ROOT, -1, null, 'root');
-    var threadNodes = [];
-    var T = D.totals, nPairs = T.weight.length;
-    var memo = new Map(); // thread -> Map(stack -> node)
-    var incl = new Float64Array(nStacks);
-    var touchedByThread = new Map();
-    // Aggregation (aggregate_repeated_calls): one node per method along each path, so it is done by
-    // construction; splicing plumbing frames maps a stack to its caller's node.
-    function resolve(th, s) {
-      var m = memo.get(th);
-      var n = m.get(s);
-      if (n) return n;
-      var chain = [];
-      var at = s;
-      while (at > 0 && !m.has(at)) { chain.push(at); at = ST.parent[at]; }
-      var node = at > 0 ? m.get(at) : threadNodes[th];
-      for (var i = chain.length - 1; i >= 0; i--) {
-        var st = chain[i], f = ST.frame[st];
-        if (!(removePlumbing && plumbing[f])) node = node.child(K_METHOD, f, methodKey[f]);
-        m.set(st, node);
-      }
-      return node;
+    var T = D.totals, KEYS = nFrames + TH.name.length + 1;
+    var cap = 4096, count = 1;
+    var tParent = new Int32Array(cap), tKey = new Int32Array(cap), tFrame = new Int32Array(cap);
+    var tKind = new Uint8Array(cap), tLine = new Int32Array(cap);
+    var tSelf = new Float64Array(cap), tTime = new Float64Array(cap), tLineW = new Float64Array(cap);
+    tParent[0] = -1; tKind[0] = K_ROOT; tFrame[0] = -1;
+    function grow() {
+      cap *= 2;
+      var a = function (old, Type) { var n = new Type(cap); n.set(old); return n; };
+      tParent = a(tParent, Int32Array); tKey = a(tKey, Int32Array); tFrame = a(tFrame, Int32Array);
+      tKind = a(tKind, Uint8Array); tLine = a(tLine, Int32Array);
+      tSelf = a(tSelf, Float64Array); tTime = a(tTime, Float64Array); tLineW = a(tLineW, Float64Array);
     }
-    for (var p = 0; p < nPairs; p++) {
-      var th = T.thread[p], s = T.stack[p], w = T.weight[p];
-      if (!threadNodes[th]) {
-        threadNodes[th] = r.child(K_THREAD, th, 't' + th);
-        memo.set(th, new Map());
-        touchedByThread.set(th, []);
+    var index = new Map();
+    // aggregate_repeated_calls by construction: one node per (parent, method).
+    function child(parent, kind, frame, key) {
+      var k = parent * KEYS + key, c = index.get(k);
+      if (c === undefined) {
+        if (count === cap) grow();
+        c = count++;
+        tParent[c] = parent; tKey[c] = key; tFrame[c] = frame; tKind[c] = kind;
+        index.set(k, c);
       }
-      var leaf = s > 0 ? resolve(th, s) : threadNodes[th];
-      leaf.self += w;
-      touchedByThread.get(th).push(s, w);
+      return c;
     }
-    // The line shown for a method is the one where most of its time was seen.
-    touchedByThread.forEach(function (list, th) {
-      var m = memo.get(th), ids = [];
-      for (var i = 0; i < list.length; i += 2) { if (incl[list[i]] === 0) ids.push(list[i]); incl[list[i]] += list[i + 1]; }
-      m.forEach(function (node, st) { if (incl[st] === 0) ids.push(st); });
-      ids.sort(function (a, b) { return b - a; });
-      for (var j = 0; j < ids.length; j++) {
-        var st = ids[j];
-        if (st <= 0) continue;
-        var par = ST.parent[st];
-        incl[par] += incl[st];
-        var node = m.get(st), f = ST.frame[st];
-        if (node && node.kind === K_METHOD && methodKey[f] === node.key && incl[st] > node.lineTime) {
-          node.lineTime = incl[st]; node.line = F.line[f];
+    for (var th = 0; th < pairsByThread.length; th++) {
+      var pairs = pairsByThread[th];
+      if (!pairs) continue;
+      var tn = child(0, K_THREAD, th, nFrames + th), touched = [];
+      for (var i = 0; i < pairs.length; i++) {
+        var s = T.stack[pairs[i]], w = T.weight[pairs[i]], node = tn;
+        if (s > 0) {
+          var chain = [], at = s;
+          while (at > 0 && memo[at] < 0) { chain.push(at); at = ST.parent[at]; }
+          node = at > 0 ? memo[at] : tn;
+          for (var c = chain.length - 1; c >= 0; c--) {
+            var st = chain[c], f = ST.frame[st];
+            // remove_importlib / removeReflection: plumbing frames give way to their callees.
+            if (!(removePlumbing && plumbing[f])) node = child(node, K_METHOD, f, methodKey[f]);
+            memo[st] = node;
+            touched.push(st);
+          }
         }
+        tSelf[node] += w;
+        incl[s] += w;
       }
-      for (var k = 0; k < ids.length; k++) incl[ids[k]] = 0;
+      // The line shown for a method is the one where most of its time was seen.
+      var order = Int32Array.from(touched).sort();
+      for (var o = order.length - 1; o >= 0; o--) {
+        var st2 = order[o], n = memo[st2], f2 = ST.frame[st2];
+        incl[ST.parent[st2]] += incl[st2];
+        if (tKind[n] === K_METHOD && tKey[n] === methodKey[f2] && incl[st2] > tLineW[n]) { tLineW[n] = incl[st2]; tLine[n] = F.line[f2]; }
+        memo[st2] = -1; incl[st2] = 0;
+      }
       incl[0] = 0;
-    });
-    // Times: time == self + sum(children), computed bottom-up without recursion.
-    var order = [], stack = [r];
-    while (stack.length) { var n = stack.pop(); order.push(n); for (var c = 0; c < n.children.length; c++) stack.push(n.children[c]); }
-    for (var o = order.length - 1; o >= 0; o--) { var x = order[o]; x.time += x.self; if (x.parent) x.parent.time += x.time; x.kids = null; }
-    total = r.time > 0 ? r.time : 1;
-    // remove_irrelevant_nodes: children under the threshold fold into their parent's self time.
-    for (var q = 0; q < order.length; q++) {
-      var node = order[q];
-      if (node.parent && node.parent.removed) { node.removed = true; continue; }
-      if (threshold > 0 && node.kind !== K_ROOT) {
-        var kept = [];
-        for (var ci = 0; ci < node.children.length; ci++) {
-          var ch = node.children[ci];
-          if (ch.time / total < threshold) { node.self += ch.time; ch.removed = true; } else kept.push(ch);
-        }
-        node.children = kept;
-      }
-      node.children.sort(byTime);
     }
-    // group_library_frames
+    // time == self + sum(children): children always have larger ids than their parent.
+    for (var id = count - 1; id > 0; id--) { tTime[id] += tSelf[id]; tTime[tParent[id]] += tTime[id]; }
+    total = tTime[0] > 0 ? tTime[0] : 1;
+    // remove_irrelevant_nodes: frames under the threshold fold into their parent's self time.
+    var nodes = new Array(count);
+    var r = new Node(0, K_ROOT, -1, null, 'root');
+    r.time = tTime[0];
+    nodes[0] = r;
+    var kept = [];
+    for (var k = 1; k < count; k++) {
+      var parent = nodes[tParent[k]];
+      if (!parent) continue;
+      if (tTime[k] / total < threshold) { parent.self += tTime[k]; continue; }
+      var x = new Node(k, tKind[k], tFrame[k], parent, tKind[k] === K_THREAD ? 't' + tFrame[k] : tKey[k]);
+      x.time = tTime[k]; x.self += tSelf[k]; x.line = tLine[k];
+      nodes[k] = x;
+      parent.children.push(x);
+      kept.push(x);
+    }
+    for (var q = 0; q < kept.length; q++) if (kept[q].children.length > 1) kept[q].children.sort(byTime);
+    r.children.sort(byTime);
+    // group_library_frames, parents before children.
     var hiddenTest = function (node) {
       if (node.kind !== K_METHOD) return false;
       var path = locationPath(node.f);
@@ -169,17 +183,13 @@
     };
     var groups = 0;
     if (!state.showAll) {
-      for (var g = 0; g < order.length; g++) {
-        var gn = order[g];
-        if (gn.removed) continue;
-        gn.hidden = hiddenTest(gn);
-      }
-      for (var h = 0; h < order.length; h++) {
-        var hn = order[h];
-        if (hn.removed || hn.group || !hn.hidden) continue;
+      for (var g = 0; g < kept.length; g++) kept[g].hidden = hiddenTest(kept[g]);
+      for (var h = 0; h < kept.length; h++) {
+        var hn = kept[h];
+        if (hn.group || !hn.hidden) continue;
         // As in Processors.groupLibraryFrames: a hidden frame with a hidden child (its own [self] counts).
         var selfShown = hn.self > 0 && hn.children.length > 0 && hn.self / total >= threshold;
-        if (!selfShown && !hn.children.some(function (k) { return k.hidden; })) continue;
+        if (!selfShown && !hn.children.some(function (y) { return y.hidden; })) continue;
         var group = { id: ++groups, root: hn, frames: [], libraries: [], path: hn.path };
         var todo = [hn];
         while (todo.length) {
@@ -192,6 +202,7 @@
       }
     }
     root = r;
+    flameFocus = null;
     return r;
   }
   function byTime(a, b) { return b.time - a.time || a.id - b.id; }
@@ -789,6 +800,7 @@
     resizeTimer = setTimeout(function () { if (state.view === 'flame') drawFlame(); if (state.view === 'timeline') drawTimeline(); }, 100);
   });
 
+  timings.indexed = Math.round(performance.now());
   header();
   try {
     buildTree();
@@ -799,8 +811,11 @@
     state.hide = ''; state.show = '';
     buildTree();
   }
+  timings.built = Math.round(performance.now());
   updateSearch();
   renderTree();
   showView(state.view);
+  timings.rendered = Math.round(performance.now());
+  document.documentElement.setAttribute('data-jprof-timings', JSON.stringify(timings));
   document.documentElement.setAttribute('data-jprof-ready', String(Math.round(performance.now())));
 })();
