@@ -310,7 +310,6 @@
       var g = n.group, open = groupOpen(g);
       row.classList.add('group');
       row.appendChild(el('span', 'toggle', open ? '\u2212' : '+'));
-      row.appendChild(el('span', 'time', ''));
       row.appendChild(el('span', 'name', open ? '[' + g.frames.length + ' library frames shown] hide'
         : '[' + g.frames.length + ' frames hidden]'));
       row.appendChild(el('span', 'libs', g.libraries.join(', ')));
@@ -812,6 +811,20 @@
     buildTree();
   }
   timings.built = Math.round(performance.now());
+  // A plain-text view of the processed tree (every node, not only the expanded ones): one line per frame,
+  // "depth name time_us". Handy from the devtools console; tests compare it with the Java processors.
+  window.jprof = Object.freeze({
+    treeText: function () {
+      var out = [], work = root ? root.children.slice().reverse() : [];
+      while (work.length) {
+        var n = work.pop();
+        out.push((n.depth - 1) + ' ' + (n.kind === K_THREAD ? '[thread] ' + TH.name[n.f] : cls(n.f) + '.' + meth(n.f))
+          + ' ' + Math.round(n.time));
+        for (var i = n.children.length - 1; i >= 0; i--) work.push(n.children[i]);
+      }
+      return out.join('\n');
+    }
+  });
   updateSearch();
   renderTree();
   showView(state.view);
