@@ -86,6 +86,33 @@ class HtmlProcessorParityIT {
         assertEquals(List.of(), browser.severeLogs());
     }
 
+    @Test
+    void showRegexUngroupsLibraryFrames() throws Exception {
+        long groups = browser.jsLong("return document.querySelectorAll('#tree .row.group').length");
+        assertTrue(groups >= 2, "HashMap and LockSupport runs are grouped: " + groups);
+        browser.click("#more-toggle");
+        setInput("show-regex", ".*/java/util/.*");
+        try {
+            assertEquals(0L, browser.jsLong("return document.querySelectorAll('#tree .row.group').length"),
+                    "frames the show regex matches are not hidden");
+            assertTrue(browser.jsLong("return [...document.querySelectorAll('#tree .row .name')]"
+                    + ".filter(e => e.textContent === 'HashMap.getNode').length") > 0, "HashMap.getNode is shown");
+            setInput("show-regex", "([");
+            assertTrue(browser.driver.findElement(org.openqa.selenium.By.id("regex-error")).getText().startsWith("invalid regex"),
+                    "a broken pattern is reported on the page");
+        } finally {
+            setInput("show-regex", "");
+            browser.click("#more-toggle");
+        }
+        assertEquals(groups, browser.jsLong("return document.querySelectorAll('#tree .row.group').length"));
+        assertEquals(List.of(), browser.severeLogs());
+    }
+
+    private static void setInput(String id, String value) {
+        browser.js("var e = document.getElementById(arguments[0]); e.value = arguments[1];"
+                + "e.dispatchEvent(new Event('change'))", id, value);
+    }
+
     /** path of names -> time in microseconds, from the page. */
     private static Map<String, Long> pageTree() {
         String text = (String) browser.js("return window.jprof.treeText()");

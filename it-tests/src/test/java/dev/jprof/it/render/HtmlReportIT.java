@@ -40,19 +40,41 @@ class HtmlReportIT {
     @BeforeAll
     static void profileAProgram() throws Exception {
         report = dir.resolve("report.html");
+        agentStderr = profile(Paths.get(System.getProperty("java.home")), report);
+        browser = HtmlBrowser.start();
+    }
+
+    /** Runs the target program with the agent writing an HTML report; returns the agent's stderr. */
+    static String profile(Path javaHome, Path out) throws Exception {
         String agent = Paths.get(System.getProperty("jprof.agent.jar", "../agent/target/jprof.jar")).toAbsolutePath().toString();
         String classes = Paths.get(System.getProperty("jprof.test.classes", "target/test-classes")).toAbsolutePath().toString();
-        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-javaagent:" + agent + "=renderer=html,outfile=" + report, "-cp", classes,
+        List<String> cmd = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(),
+                "-javaagent:" + agent + "=renderer=html,outfile=" + out, "-cp", classes,
                 HtmlTargetProgram.class.getName(), "1500"));
-        Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).redirectOutput(dir.resolve("stdout.txt").toFile())
+        Path err = Files.createTempFile(dir, "stderr", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(err.toFile()).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the profiled program finishes");
-        agentStderr = Files.readString(err);
-        assertEquals(0, p.exitValue(), agentStderr);
-        assertTrue(Files.size(report) > 0, "the agent wrote the report; stderr:\n" + agentStderr);
-        browser = HtmlBrowser.start();
+        String stderr = Files.readString(err);
+        assertEquals(0, p.exitValue(), stderr);
+        assertTrue(Files.isRegularFile(out) && Files.size(out) > 0, "the agent wrote the report; stderr:\n" + stderr);
+        return stderr;
+    }
+
+    @Test
+    void reportFromJdk25OpensToo() throws Exception {
+        Path home = Paths.get(System.getProperty("jprof.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+        if (!Files.isExecutable(home.resolve("bin/java"))) {
+            String why = "SKIPPED: JDK 25 not found at " + home + " (set -Djprof.jdk25=...)";
+            System.err.println(why);
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, why);
+        }
+        Path out = dir.resolve("report-jdk25.html");
+        profile(home, out);
+        browser.open(out);
+        assertTrue(hotRow().isDisplayed(), "the hot method is on screen");
+        assertTrue(browser.driver.findElement(By.id("program")).getText().contains("JVM 25"),
+                browser.driver.findElement(By.id("program")).getText());
     }
 
     @AfterAll
