@@ -77,7 +77,15 @@
   // A node's identity across rebuilds (expanded state survives option changes); built on demand.
   Object.defineProperty(Node.prototype, 'path', {
     get: function () {
-      if (this._path === null) this._path = this.parent ? this.parent.path + '/' + this.key : 'r';
+      if (this._path !== null) return this._path;
+      // Iterative: a 10,000-frame-deep stack must not overflow the JavaScript stack.
+      var chain = [], n = this;
+      while (n && n._path === null) { chain.push(n); n = n.parent; }
+      var p = n ? n._path : '';
+      for (var i = chain.length - 1; i >= 0; i--) {
+        p = chain[i].parent ? p + '/' + chain[i].key : 'r';
+        chain[i]._path = p;
+      }
       return this._path;
     }
   });
@@ -297,14 +305,18 @@
     if (from < text.length) parent.appendChild(document.createTextNode(text.substring(from)));
   }
 
+  var MAX_INDENT = 48;
   function threadOf(n) { while (n.parent && n.parent.kind !== K_ROOT) n = n.parent; return n; }
   function rowElement(item, index) {
     var n = item.node, row = el('div', 'row');
     colourBase = threadOf(n).time || total;
     row.setAttribute('role', 'treeitem');
     row.dataset.index = index;
-    row.style.paddingLeft = (item.depth * 18) + 'px';
-    row.style.backgroundSize = (item.depth * 18) + 'px 100%';
+    // Indentation stops growing at MAX_INDENT levels so very deep stacks stay on screen.
+    var indent = Math.min(item.depth, MAX_INDENT) * 18;
+    row.style.paddingLeft = indent + 'px';
+    row.style.backgroundSize = indent + 'px 100%';
+    if (item.depth > MAX_INDENT) row.appendChild(el('span', 'deep', '\u21b3' + item.depth));
     var q = state.query;
     if (item.type === 'group') {
       var g = n.group, open = groupOpen(g);
@@ -342,28 +354,56 @@
     return row;
   }
 
+  // Big trees are virtualised: only the rows near the viewport are in the DOM, between two spacers.
+  var ROW_PX = 20, VIRTUAL_FROM = 1500, BUFFER = 80, virtual = false, winFrom = -1, winTo = -1;
   function renderTree() {
     computeRows();
     if (selected >= rows.length) selected = rows.length - 1;
     if (selected < 0) selected = 0;
+    treeEl.dataset.rows = rows.length;
+    virtual = rows.length > VIRTUAL_FROM;
+    renderWindow(true);
+  }
+  function renderWindow(force) {
+    var from = 0, to = rows.length;
+    if (virtual) {
+      var first = Math.floor(Math.max(0, -treeEl.getBoundingClientRect().top) / ROW_PX);
+      from = Math.max(0, first - BUFFER);
+      to = Math.min(rows.length, first + Math.ceil(window.innerHeight / ROW_PX) + BUFFER);
+      if (!force && from === winFrom && to === winTo) return;
+    }
+    winFrom = from; winTo = to;
     var frag = document.createDocumentFragment();
     if (!rows.length) frag.appendChild(el('div', 'empty', 'No samples were recorded.'));
-    for (var i = 0; i < rows.length; i++) {
+    if (virtual) { var top = el('div', 'spacer'); top.style.height = (from * ROW_PX) + 'px'; frag.appendChild(top); }
+    for (var i = from; i < to; i++) {
       var r = rowElement(rows[i], i);
       if (i === selected) r.classList.add('selected');
       frag.appendChild(r);
     }
+    if (virtual) { var bottom = el('div', 'spacer'); bottom.style.height = ((rows.length - to) * ROW_PX) + 'px'; frag.appendChild(bottom); }
     treeEl.textContent = '';
     treeEl.appendChild(frag);
   }
+  var scrollQueued = false;
+  window.addEventListener('scroll', function () {
+    if (!virtual || scrollQueued || state.view !== 'tree') return;
+    scrollQueued = true;
+    requestAnimationFrame(function () { scrollQueued = false; renderWindow(false); });
+  });
+  function rowAt(i) { return treeEl.querySelector('.row[data-index="' + i + '"]'); }
 
   function select(i, scroll) {
     if (!rows.length) return;
     i = Math.max(0, Math.min(rows.length - 1, i));
-    var old = treeEl.children[selected];
+    var old = rowAt(selected);
     if (old) old.classList.remove('selected');
     selected = i;
-    var now = treeEl.children[selected];
+    if (scroll && virtual && (i < winFrom || i >= winTo)) {
+      window.scrollTo(0, window.scrollY + treeEl.getBoundingClientRect().top + i * ROW_PX - window.innerHeight / 2);
+      renderWindow(true);
+    }
+    var now = rowAt(selected);
     if (now) { now.classList.add('selected'); if (scroll) now.scrollIntoView({ block: 'nearest' }); }
   }
 
@@ -473,7 +513,7 @@
 
   /* ---------- flame graph (icicle) ---------- */
   var flameCanvas = $('flame'), flameFocus = null, flameRects = [];
-  var ROW_H = 18, MAX_FLAME_DEPTH = 1400;
+  var ROW_H = 18, MAX_FLAME_DEPTH = 1200, MAX_ANCESTORS = 40;
   function setupCanvas(canvas, cssW, cssH) {
     var ratio = window.devicePixelRatio || 1;
     canvas.width = Math.max(1, Math.floor(cssW * ratio));
@@ -487,7 +527,7 @@
   function drawFlame() {
     var focus = flameFocus && !flameFocus.removed ? flameFocus : root;
     var ancestors = [];
-    for (var a = focus; a; a = a.parent) ancestors.unshift(a);
+    for (var a = focus; a && ancestors.length < MAX_ANCESTORS; a = a.parent) ancestors.unshift(a);
     var maxDepth = 0, stack = [[focus, 0]];
     while (stack.length) {
       var it = stack.pop();
