@@ -762,7 +762,11 @@
     facts.forEach(function (p) { dl.appendChild(el('dt', null, p[0])); dl.appendChild(el('dd', null, p[1])); });
     var prog = $('program');
     if (M.target_description) { prog.appendChild(el('b', null, 'Program: ')); prog.appendChild(document.createTextNode(M.target_description)); }
-    if (M.jvm_version) prog.appendChild(document.createTextNode('   JVM ' + M.jvm_version + (M.pid > 0 ? '  pid ' + M.pid : '') + (M.sampler ? '  ' + M.sampler : '')));
+    var jvm = [];
+    if (M.jvm_version) jvm.push('JVM ' + M.jvm_version);
+    if (M.pid > 0) jvm.push('pid ' + M.pid);
+    if (M.sampler) jvm.push('sampler: ' + M.sampler);
+    if (jvm.length) prog.appendChild(el('div', 'jvm', jvm.join('  \u00b7  ')));
     document.title = 'jprof' + (M.target_description ? ' \u2013 ' + M.target_description : '');
     var notes = $('notes');
     if (TL.resampled) {
