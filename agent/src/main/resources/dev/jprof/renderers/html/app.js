@@ -680,6 +680,7 @@
     tlCanvas.dataset.drawn = drawn;
     tlCanvas.dataset.lanes = lanes.length;
     tlCanvas.dataset.span = Math.round(v1 - v0);
+    tlCanvas.dataset.start = Math.round(v0);
     tlCanvas.dataset.laneThreads = JSON.stringify(lanes.map(function (l) { return TH.name[l.thread]; }));
   }
   function lowerBound(arr, v) { var lo = 0, hi = arr.length; while (lo < hi) { var mid = (lo + hi) >> 1; if (arr[mid] < v) lo = mid + 1; else hi = mid; } return lo; }

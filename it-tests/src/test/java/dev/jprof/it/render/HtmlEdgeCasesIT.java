@@ -80,7 +80,36 @@ class HtmlEdgeCasesIT {
         assertEquals(List.of(), browser.severeLogs());
     }
 
+    @Test
+    void hostileClassMethodFileAndThreadNamesStayText() throws Exception {
+        String thread = "</script><script>alert(5)</script>";
+        StackTraceElement[] stack = {
+            new StackTraceElement("com.acme.<img src=x onerror=alert(2)>", "<script>alert(3)</script>",
+                    "\"><svg onload=alert(4)>.java", 7),
+            new StackTraceElement("com.acme.Main", "main", "Main.java", 3)};
+        Path file = dir.resolve("hostile.html");
+        Files.writeString(file, new HtmlRenderer().render(record(20, stack, thread)));
+        browser.open(file);
+        browser.driver.findElement(By.id("search")).sendKeys("alert");
+        for (String view : new String[] {"#tab-flame", "#tab-timeline", "#tab-tree"}) {
+            browser.click(view);
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(org.openqa.selenium.NoAlertPresentException.class,
+                () -> browser.driver.switchTo().alert(), "no script from a name ran");
+        assertEquals(0L, browser.jsLong("return document.querySelectorAll('img, svg, #tree script').length"));
+        assertEquals(2L, browser.jsLong("return document.scripts.length"), "only the page's own scripts");
+        String tree = browser.driver.findElement(By.id("tree")).getText();
+        assertTrue(tree.contains(thread), tree);
+        assertTrue(tree.contains("<img src=x onerror=alert(2)>.<script>alert(3)</script>"), tree);
+        assertTrue(tree.contains("\"><svg onload=alert(4)>.java:7"), tree);
+        assertEquals(List.of(), browser.severeLogs());
+    }
+
     private static Session record(int ticks, StackTraceElement[] stack) {
+        return record(ticks, stack, "main");
+    }
+
+    private static Session record(int ticks, StackTraceElement[] stack, String threadName) {
         long[] now = {0};
         Clock clock = new Clock() {
             @Override
@@ -98,7 +127,7 @@ class HtmlEdgeCasesIT {
                 return -1;
             }
         };
-        StackSource source = out -> out.accept(1, "main", false, ThreadState.RUNNABLE, stack);
+        StackSource source = out -> out.accept(1, threadName, false, ThreadState.RUNNABLE, stack);
         Recorder recorder = new Recorder(source, clock, Duration.ofMillis(1),
                 e -> new CodeLocation("/app/classes!/com/acme/" + e.getFileName(), "classes", true), "edge", 4096);
         recorder.startManual();

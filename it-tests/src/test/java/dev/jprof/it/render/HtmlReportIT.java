@@ -234,6 +234,12 @@ class HtmlReportIT {
         browser.screenshot("html-timeline");
         browser.click("#tl-in");
         long zoomed = browser.jsLong("return +document.getElementById('timeline').dataset.span");
+        long start = browser.jsLong("return +document.getElementById('timeline').dataset.start");
+        new Actions(browser.driver).moveToElement(canvas, 0, -canvas.getSize().getHeight() / 2 + y).clickAndHold()
+                .moveByOffset(200, 0).release().perform();
+        long panned = browser.jsLong("return +document.getElementById('timeline').dataset.start");
+        assertTrue(panned < start, "dragging right pans to earlier samples: " + panned + " < " + start);
+        assertEquals(zoomed, browser.jsLong("return +document.getElementById('timeline').dataset.span"), "panning keeps the zoom");
         browser.click("#tl-reset");
         long full = browser.jsLong("return +document.getElementById('timeline').dataset.span");
         assertTrue(zoomed < full, "zoom narrows the visible span: " + zoomed + " < " + full);
