@@ -7,6 +7,7 @@ import dev.jprof.Version;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -107,9 +108,9 @@ final class HtmlData {
             Integer i = index.get(key);
             if (i == null) {
                 if (n == pairThread.length) {
-                    pairThread = java.util.Arrays.copyOf(pairThread, n * 2);
-                    pairStack = java.util.Arrays.copyOf(pairStack, n * 2);
-                    pairNanos = java.util.Arrays.copyOf(pairNanos, n * 2);
+                    pairThread = Arrays.copyOf(pairThread, n * 2);
+                    pairStack = Arrays.copyOf(pairStack, n * 2);
+                    pairNanos = Arrays.copyOf(pairNanos, n * 2);
                 }
                 i = n++;
                 index.put(key, i);
@@ -123,8 +124,8 @@ final class HtmlData {
             micros[i] = Math.max(1, Math.round(pairNanos[i] / 1000.0));
         }
         g.writeObjectFieldStart("totals");
-        column(g, "thread", java.util.Arrays.copyOf(pairThread, n));
-        column(g, "stack", java.util.Arrays.copyOf(pairStack, n));
+        column(g, "thread", Arrays.copyOf(pairThread, n));
+        column(g, "stack", Arrays.copyOf(pairStack, n));
         column(g, "weight", micros);
         g.writeEndObject();
     }

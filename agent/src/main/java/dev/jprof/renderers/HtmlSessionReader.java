@@ -51,11 +51,11 @@ final class HtmlSessionReader {
     private void readRoot(JsonParser p) throws IOException {
         expect(p.nextToken(), JsonToken.START_OBJECT);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.getCurrentName();
+            String name = p.currentName();
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String column = name + "." + p.getCurrentName();
+                    String column = name + "." + p.currentName();
                     expect(p.nextToken(), JsonToken.START_ARRAY);
                     columns.put(column, readArray(p));
                 }

@@ -2,10 +2,8 @@ package dev.jprof.renderers;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +33,7 @@ final class HtmlTimeline {
         long[] th = s.longs("samples.thread");
         long[] st = s.longs("samples.stack");
         long[] state = s.longs("samples.state");
-        List<Integer>[] byThread = runsByThread(th, start);
+        int[][] byThread = runsByThread(th, start);
         boolean resample = start.length > maxEntries;
         if (resample) {
             long end = 0;
@@ -43,8 +41,8 @@ final class HtmlTimeline {
                 end = Math.max(end, start[r] + w[r]);
             }
             int active = 0;
-            for (List<Integer> runs : byThread) {
-                active += runs.isEmpty() ? 0 : 1;
+            for (int[] runs : byThread) {
+                active += runs.length == 0 ? 0 : 1;
             }
             bucketNanos = Math.max(1000, (long) Math.ceil((double) end * active / maxEntries));
         }
@@ -70,26 +68,38 @@ final class HtmlTimeline {
         g.writeEndObject();
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Integer>[] runsByThread(long[] thread, long[] start) {
+    /** Run indices per thread, in time order (the store appends them in order; combined sessions too). */
+    private static int[][] runsByThread(long[] thread, long[] start) {
         int threads = 0;
         for (long t : thread) {
             threads = (int) Math.max(threads, t + 1);
         }
-        List<Integer>[] out = new List[threads];
+        int[] counts = new int[threads];
+        for (long t : thread) {
+            counts[(int) t]++;
+        }
+        int[][] out = new int[threads][];
         for (int t = 0; t < threads; t++) {
-            out[t] = new ArrayList<>();
+            out[t] = new int[counts[t]];
         }
+        int[] fill = new int[threads];
         for (int r = 0; r < thread.length; r++) {
-            out[(int) thread[r]].add(r);
+            out[(int) thread[r]][fill[(int) thread[r]]++] = r;
         }
-        for (List<Integer> runs : out) {
-            runs.sort((a, b) -> Long.compare(start[a], start[b]));
+        for (int t = 0; t < threads; t++) {
+            int[] runs = out[t];
+            for (int i = 1; i < runs.length; i++) {
+                if (start[runs[i]] < start[runs[i - 1]]) {
+                    out[t] = Arrays.stream(runs).boxed().sorted((a, b) -> Long.compare(start[a], start[b]))
+                            .mapToInt(Integer::intValue).toArray();
+                    break;
+                }
+            }
         }
         return out;
     }
 
-    private void resampleThread(int t, List<Integer> runs, long[] start, long[] w, long[] st, long[] state) {
+    private void resampleThread(int t, int[] runs, long[] start, long[] w, long[] st, long[] state) {
         Map<Long, Long> weightByKey = new HashMap<>();
         long bucket = -1;
         long first = 0;
