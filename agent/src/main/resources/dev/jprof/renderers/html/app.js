@@ -61,10 +61,27 @@
     query: ''
   };
 
+  /* hide_regex / show_regex are Java patterns (the CLI's globs become \Q..\E quotes, (?s:..) and \z):
+     translate the Java-only syntax, anchor at the start as Java's lookingAt() does. */
   function compileRegex(src) {
     if (!src) return null;
-    // Java's lookingAt(): a match anchored at the start of the location path.
-    return new RegExp('^(?:' + src + ')');
+    var out = '', flags = '', i = 0, m;
+    while (i < src.length) {
+      if (src.startsWith('\\Q', i)) {
+        var end = src.indexOf('\\E', i + 2), lit = src.substring(i + 2, end < 0 ? src.length : end);
+        out += lit.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+        i = end < 0 ? src.length : end + 2;
+      } else if (src.startsWith('\\z', i)) { out += '$'; i += 2; }
+      else if (src.startsWith('\\Z', i)) { out += '(?=\\n?$)'; i += 2; }
+      else if (src.startsWith('\\A', i)) { out += '^'; i += 2; }
+      else if ((m = /^\(\?([is]+)(:|\))/.exec(src.substring(i)))) {
+        for (var k = 0; k < m[1].length; k++) if (flags.indexOf(m[1][k]) < 0) flags += m[1][k];
+        out += m[2] === ':' ? '(?:' : '';
+        i += m[0].length;
+      } else if (src[i] === '\\') { out += src.substr(i, 2); i += 2; }
+      else { out += src[i]; i++; }
+    }
+    return new RegExp('^(?:' + out + ')', flags);
   }
 
   /* ---------- processors: build the aggregated tree ---------- */
@@ -857,14 +874,14 @@
   }
   timings.built = Math.round(performance.now());
   // A plain-text view of the processed tree (every node, not only the expanded ones): one line per frame,
-  // "depth name time_us". Handy from the devtools console; tests compare it with the Java processors.
+  // "depth<TAB>time_us<TAB>group (- none, g member, gr group root)<TAB>name". Handy from the devtools console; tests compare it with the Java processors.
   window.jprof = Object.freeze({
     treeText: function () {
       var out = [], work = root ? root.children.slice().reverse() : [];
       while (work.length) {
         var n = work.pop();
-        out.push((n.depth - 1) + ' ' + (n.kind === K_THREAD ? '[thread] ' + TH.name[n.f] : cls(n.f) + '.' + meth(n.f))
-          + ' ' + Math.round(n.time));
+        out.push((n.depth - 1) + '\t' + Math.round(n.time) + '\t' + (n.group ? 'g' + (n.group.root === n ? 'r' : '') : '-')
+          + '\t' + (n.kind === K_THREAD ? '[thread] ' + TH.name[n.f] : cls(n.f) + '.' + meth(n.f)));
         for (var i = n.children.length - 1; i >= 0; i--) work.push(n.children[i]);
       }
       return out.join('\n');

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jprof.CodeLocation;
 import dev.jprof.Frame;
 import dev.jprof.ProcessorOptions;
+import dev.jprof.Processors;
 import dev.jprof.Recorder;
 import dev.jprof.Session;
 import dev.jprof.renderers.FrameRenderer;
 import dev.jprof.renderers.HtmlRenderer;
+import dev.jprof.renderers.RenderOptions;
 import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.ThreadState;
@@ -53,7 +55,7 @@ class HtmlProcessorParityIT {
 
     @Test
     void defaultViewMatchesTheJavaProcessors() {
-        Map<String, Long> page = pageTree();
+        Map<String, String> page = pageTree();
         assertEquals(javaTree(false, null), page);
         assertTrue(page.containsKey("[thread] main/com.acme.Main.main/com.acme.Main.run/com.acme.App.handle/com.acme.App.work"),
                 "reflection frames were spliced out: " + page.keySet());
@@ -64,7 +66,7 @@ class HtmlProcessorParityIT {
     void thresholdZeroMatches() {
         browser.js("var t = document.getElementById('threshold'); t.value = '0'; t.dispatchEvent(new Event('change'))");
         try {
-            Map<String, Long> page = pageTree();
+            Map<String, String> page = pageTree();
             assertEquals(javaTree(false, 0.0), page);
             assertTrue(page.keySet().stream().anyMatch(k -> k.endsWith("com.acme.Main.rare")));
         } finally {
@@ -76,13 +78,32 @@ class HtmlProcessorParityIT {
     void showAllMatches() {
         browser.click("#show-all");
         try {
-            Map<String, Long> page = pageTree();
+            Map<String, String> page = pageTree();
             assertEquals(javaTree(true, null), page);
             assertTrue(page.keySet().stream().anyMatch(k -> k.contains("jdk.internal.reflect.DirectMethodHandleAccessor.invoke")),
                     "show all keeps reflection frames");
         } finally {
             browser.click("#show-all");
         }
+        assertEquals(List.of(), browser.severeLogs());
+    }
+
+    @Test
+    void hideAndShowGlobsFromTheCommandLineGroupTheSameFrames() throws Exception {
+        String hide = Processors.globToRegex("*/java/util/*");
+        String show = Processors.globToRegex("jrt:/java.base!/java/util/HashMap.java");
+        for (String[] hs : new String[][] {{hide, null}, {null, show}, {hide, show}}) {
+            ProcessorOptions options = new ProcessorOptions();
+            options.set("hide_regex", hs[0]);
+            options.set("show_regex", hs[1]);
+            Path file = dir.resolve("parity-regex.html");
+            Files.writeString(file, new HtmlRenderer(new RenderOptions().processorOptions(options)).render(session));
+            browser.open(file);
+            Map<String, String> page = pageTree();
+            assertEquals(javaTreeWith(false, options), page, "hide " + hs[0] + " show " + hs[1]);
+            assertTrue(page.values().stream().anyMatch(v -> v.endsWith(" gr")), "something is grouped");
+        }
+        browser.open(dir.resolve("parity.html"));
         assertEquals(List.of(), browser.severeLogs());
     }
 
@@ -113,31 +134,34 @@ class HtmlProcessorParityIT {
                 + "e.dispatchEvent(new Event('change'))", id, value);
     }
 
-    /** path of names -> time in microseconds, from the page. */
-    private static Map<String, Long> pageTree() {
+    /** path of names -> "time_us group", from the page. */
+    private static Map<String, String> pageTree() {
         String text = (String) browser.js("return window.jprof.treeText()");
-        Map<String, Long> out = new TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         List<String> path = new ArrayList<>();
         for (String line : text.split("\n")) {
-            int a = line.indexOf(' ');
-            int b = line.lastIndexOf(' ');
-            int depth = Integer.parseInt(line.substring(0, a));
+            String[] f = line.split("\t", 4);
+            int depth = Integer.parseInt(f[0]);
             while (path.size() > depth) {
                 path.remove(path.size() - 1);
             }
-            path.add(line.substring(a + 1, b));
-            out.put(String.join("/", path), Long.parseLong(line.substring(b + 1)));
+            path.add(f[3]);
+            out.put(String.join("/", path), f[1] + " " + f[2]);
         }
         return out;
     }
 
     /** The same, from the Java processors of a FrameRenderer. */
-    private static Map<String, Long> javaTree(boolean showAll, Double threshold) {
+    private static Map<String, String> javaTree(boolean showAll, Double threshold) {
         ProcessorOptions options = new ProcessorOptions();
         if (threshold != null) {
             options.set("filter_threshold", threshold);
         }
-        Map<String, Long> out = new TreeMap<>();
+        return javaTreeWith(showAll, options);
+    }
+
+    private static Map<String, String> javaTreeWith(boolean showAll, ProcessorOptions options) {
+        Map<String, String> out = new TreeMap<>();
         new FrameRenderer(showAll, false, options) {
             @Override
             protected String renderFrame(Frame root, Session s) {
@@ -150,14 +174,15 @@ class HtmlProcessorParityIT {
         return out;
     }
 
-    private static void collect(Frame frame, String parent, Map<String, Long> out) {
+    private static void collect(Frame frame, String parent, Map<String, String> out) {
         if (frame.kind() == Frame.Kind.SYNTHETIC) {
             return;
         }
         String name = frame.kind() == Frame.Kind.THREAD ? "[thread] " + frame.methodName()
                 : frame.className() + "." + frame.methodName();
         String path = parent.isEmpty() ? name : parent + "/" + name;
-        out.put(path, Math.round(frame.time() * 1e6));
+        String group = frame.group() == null ? "-" : frame.group().root() == frame ? "gr" : "g";
+        out.put(path, Math.round(frame.time() * 1e6) + " " + group);
         for (Frame child : frame.children()) {
             collect(child, path, out);
         }
