@@ -565,9 +565,10 @@
       ctx.fillRect(x, y, Math.max(w - 1, 0.5), ROW_H - 1);
       if (matchSet && matchSet.has(n)) { ctx.strokeStyle = '#ffe066'; ctx.lineWidth = 1.5; ctx.strokeRect(x + 0.75, y + 0.75, w - 2.5, ROW_H - 2.5); }
       if (w > 28) {
-        var label = n.kind === K_ROOT ? 'all threads' : n.kind === K_THREAD ? '[thread] ' + TH.name[n.f] : simpleName(n.f);
-        var maxChars = Math.floor((w - 8) / 6.7);
-        if (label.length > maxChars) label = maxChars > 2 ? label.substring(0, maxChars - 1) + '\u2026' : '';
+        var label = n.kind === K_ROOT ? 'all threads' : n.kind === K_THREAD ? TH.name[n.f] : simpleName(n.f);
+        var maxChars = Math.floor((w - 8) / 6.7), timed = label + '  ' + fmtTime(n.time) + (state.percent ? '' : ' s');
+        if (timed.length <= maxChars) label = timed;
+        else if (label.length > maxChars) label = maxChars > 2 ? label.substring(0, maxChars - 1) + '\u2026' : '';
         ctx.fillStyle = dim ? 'rgba(230,232,234,0.45)' : (n.kind === K_METHOD && F.app[n.f] ? '#1b1b1b' : '#f2f4f5');
         ctx.fillText(label, x + 4, y + ROW_H / 2);
       }
@@ -832,7 +833,16 @@
   });
   var search = $('search');
   search.addEventListener('input', function () { state.query = search.value.trim().toLowerCase(); refresh(false); });
-  search.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); if (state.view === 'tree') nextMatch(); } });
+  search.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter') { e.preventDefault(); if (state.view === 'tree') nextMatch(); }
+    if (e.key === 'Escape' && search.value) { e.preventDefault(); search.value = ''; state.query = ''; refresh(false); }
+  });
+  // "/" jumps to the search box, as in many code viewers.
+  document.addEventListener('keydown', function (e) {
+    if (e.key === '/' && document.activeElement !== search && !/^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName)) {
+      e.preventDefault(); search.focus();
+    }
+  });
   var timeSel = $('time-format');
   timeSel.value = state.percent ? 'percent_of_total' : 'seconds';
   timeSel.addEventListener('change', function () { state.percent = timeSel.value === 'percent_of_total'; refresh(false); });
