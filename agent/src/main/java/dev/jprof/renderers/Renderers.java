@@ -18,6 +18,7 @@ public final class Renderers {
                 o.color() != null ? o.color() : toTerminal && Terminal.supportsColor(),
                 o.time(), o.showAll(), o.timeline(), o.processorOptions()));
         BY_NAME.put("session", (o, toTerminal) -> new SessionRenderer());
+        BY_NAME.put("html", (o, toTerminal) -> new HtmlRenderer(o));
     }
 
     private Renderers() {

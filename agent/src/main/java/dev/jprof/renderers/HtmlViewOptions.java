@@ -1,0 +1,40 @@
+package dev.jprof.renderers;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.jprof.ProcessorOptions;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/** The view options the page opens with; the reader changes them on the page without re-profiling. */
+final class HtmlViewOptions {
+    private final boolean showAll;
+    private final boolean timeline;
+    private final boolean percent;
+    private final ProcessorOptions processorOptions;
+
+    HtmlViewOptions(boolean showAll, boolean timeline, boolean percent, ProcessorOptions processorOptions) {
+        this.showAll = showAll;
+        this.timeline = timeline;
+        this.percent = percent;
+        this.processorOptions = processorOptions == null ? new ProcessorOptions() : processorOptions;
+    }
+
+    void write(JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("options");
+        g.writeBooleanField("show_all", showAll);
+        g.writeStringField("view", timeline ? "timeline" : "tree");
+        g.writeStringField("time", percent ? "percent_of_total" : "seconds");
+        g.writeNumberField("filter_threshold", processorOptions.filterThreshold());
+        writePattern(g, "hide_regex", processorOptions.hideRegex());
+        writePattern(g, "show_regex", processorOptions.showRegex());
+        g.writeEndObject();
+    }
+
+    private static void writePattern(JsonGenerator g, String name, Pattern pattern) throws IOException {
+        if (pattern == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeStringField(name, pattern.pattern());
+        }
+    }
+}
