@@ -3,9 +3,12 @@ package dev.jprof.agent;
 import dev.jprof.ProcessorOptions;
 import dev.jprof.Processors;
 import dev.jprof.renderers.ConsoleRenderer;
+import dev.jprof.renderers.RenderOptionParser;
 import dev.jprof.renderers.RenderOptions;
 import dev.jprof.renderers.Renderers;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +55,10 @@ public final class AgentOptions {
                 (o, v) -> o.render.time(choice("time", v, ConsoleRenderer.TimeFormat::parse)));
         spec("filter_threshold", "FRACTION", "drop frames under this share of total time (default 0.01)",
                 (o, v) -> o.processorOption("filter_threshold", number("filter_threshold", v)));
+        spec("render_option", "OPTION", "a render option, repeatable: FLAG or KEY=JSON, e.g. flat, time=percent_of_total,"
+                + " processor_options.filter_threshold=0; valid: " + String.join(", ", RenderOptionParser.names()),
+                (o, v) -> o.renderOptionList.add(nonEmpty("render_option", v)));
+        spec("p", "OPTION", "short for render_option", (o, v) -> o.renderOptionList.add(nonEmpty("p", v)));
         spec("target_description", "TEXT", "what the report header names as the program",
                 (o, v) -> o.targetDescription = v);
         spec("help", "", "print this help and run the program without profiling", (o, v) -> o.help = true);
@@ -68,6 +75,7 @@ public final class AgentOptions {
     private boolean help;
     private final RenderOptions render = new RenderOptions();
     private final Map<String, Object> processorOptionValues = new LinkedHashMap<>();
+    private final List<String> renderOptionList = new ArrayList<>();
 
     private AgentOptions() {
     }
@@ -109,6 +117,14 @@ public final class AgentOptions {
         }
         processorOptionValues.forEach(p::set);
         render.processorOptions(p);
+        // After the dedicated keys, so an explicit render option wins, as the last -p does in the CLI.
+        for (String option : renderOptionList) {
+            try {
+                RenderOptionParser.apply(render, option);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException(e.getMessage());
+            }
+        }
         if (renderer == null) {
             renderer = outfile != null ? Renderers.guessFromFileName(outfile) : "text";
         }
