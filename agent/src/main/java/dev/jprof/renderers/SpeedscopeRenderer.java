@@ -89,7 +89,7 @@ public class SpeedscopeRenderer extends FrameRenderer {
         g.writeStringField("name", thread.kind() == Frame.Kind.THREAD ? thread.methodName() : thread.displayName());
         g.writeStringField("unit", "seconds");
         g.writeNumberField("startValue", 0);
-        List<Double> weights = new ArrayList<>();
+        Weights weights = new Weights();
         g.writeArrayFieldStart("samples");
         int[] stack = new int[64];
         for (Frame child : thread.children()) {
@@ -104,9 +104,9 @@ public class SpeedscopeRenderer extends FrameRenderer {
         g.writeEndArray();
         double total = 0;
         g.writeArrayFieldStart("weights");
-        for (double w : weights) {
-            g.writeNumber(w);
-            total += w;
+        for (int i = 0; i < weights.size; i++) {
+            g.writeNumber(weights.values[i]);
+            total += weights.values[i];
         }
         g.writeEndArray();
         g.writeNumberField("endValue", total);
@@ -114,7 +114,7 @@ public class SpeedscopeRenderer extends FrameRenderer {
     }
 
     /** Emits one sample per stretch of own time, in tree (= time) order; returns the possibly grown stack. */
-    private static int[] walk(JsonGenerator g, Frame frame, int depth, int[] stack, FrameTable table, List<Double> weights)
+    private static int[] walk(JsonGenerator g, Frame frame, int depth, int[] stack, FrameTable table, Weights weights)
             throws IOException {
         if (Frame.SELF_TIME.equals(frame.identifier())) {
             // [self] is the parent's own time: the sample is the parent's stack.
@@ -140,6 +140,19 @@ public class SpeedscopeRenderer extends FrameRenderer {
 
     private static void writeSample(JsonGenerator g, int[] stack, int depth) throws IOException {
         g.writeArray(stack, 0, depth);
+    }
+
+    /** A growable array of sample weights: one per sample, so no boxing. */
+    private static final class Weights {
+        double[] values = new double[256];
+        int size;
+
+        void add(double value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
     }
 
     /** speedscope's shared frames: one entry per method (class, method, file), first-seen line. */

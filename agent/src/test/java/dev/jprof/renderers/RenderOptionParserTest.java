@@ -116,6 +116,13 @@ class RenderOptionParserTest {
     }
 
     @Test
+    void agentTakesAJsonObjectWithAnEscapedComma() {
+        AgentOptions o = AgentOptions.parse("p=processor_options={\"filter_threshold\":0.3\\,\"show_regex\":\"acme\"}");
+        assertEquals(0.3, o.renderOptions().processorOptions().filterThreshold());
+        assertEquals("acme", o.renderOptions().processorOptions().showRegex().pattern());
+    }
+
+    @Test
     void agentReportsABadRenderOptionByName() {
         OptionException e = assertThrows(OptionException.class, () -> AgentOptions.parse("p=flat=maybe"));
         assertEquals("render option 'flat' must be true or false, got 'maybe' (a string)", e.getMessage());
