@@ -41,12 +41,24 @@ final class HeadlessChromium implements AutoCloseable {
         Path profileDir = Files.createTempDirectory("jprof-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,800", "--user-data-dir=" + profileDir);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new HeadlessChromium(new ChromeDriver(service, options), profileDir);
+    }
+
+    /** Console messages of level SEVERE since the last call (errors and uncaught exceptions). */
+    java.util.List<String> consoleErrors() {
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        for (org.openqa.selenium.logging.LogEntry e : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                errors.add(e.getMessage());
+            }
+        }
+        return errors;
     }
 
     /** Saves a screenshot to {@code ${jprof.artifacts}/name}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,13 +56,17 @@ class SpeedscopeAppTest {
     @Test
     void speedscopeFileShowsOneProfilePerThread() throws Exception {
         Path file = AgentRun.profile(AgentRun.currentJava(), profiles.resolve("agent.speedscope.json"), "");
-        String name = new ObjectMapper().readTree(file.toFile()).get("name").asText();
+        JsonNode doc = new ObjectMapper().readTree(file.toFile());
+        String name = doc.get("name").asText();
+        int active = doc.get("activeProfileIndex").asInt();
+        String activeThread = doc.get("profiles").get(active).get("name").asText();
 
         open(file, "");
         awaitTitle(name + " - speedscope");
         assertProfileDrawn();
         String text = bodyText();
-        assertTrue(text.contains("main") && text.contains("1/2"), "the toolbar names thread 1 of 2:\n" + text);
+        assertTrue(text.contains(activeThread + " (" + (active + 1) + "/2)"),
+                "the toolbar names the busiest of the two threads:\n" + text);
         chromium.screenshot("speedscope-agent-profile.png");
 
         open(file, "&view=sandwich");
@@ -114,6 +119,7 @@ class SpeedscopeAppTest {
         assertTrue(canvases.stream().anyMatch(c -> c.getSize().getWidth() > 100 && c.getSize().getHeight() > 100),
                 "no canvas of a visible size");
         assertNoAlertOrErrorPage();
+        assertEquals(List.of(), chromium.consoleErrors(), "speedscope logged errors");
     }
 
     private static void assertNoAlertOrErrorPage() {
