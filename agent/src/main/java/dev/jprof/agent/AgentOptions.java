@@ -4,10 +4,13 @@ import dev.jprof.AsyncMode;
 import dev.jprof.ProcessorOptions;
 import dev.jprof.Processors;
 import dev.jprof.renderers.ConsoleRenderer;
+import dev.jprof.renderers.RenderOptionParser;
 import dev.jprof.renderers.RenderOptions;
 import dev.jprof.renderers.Renderers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -86,6 +89,10 @@ public final class AgentOptions {
                 (o, v) -> o.probability = probability(v));
         spec("exit_timeout", "DURATION", "longest time the report may hold up the JVM's exit (default "
                 + DEFAULT_EXIT_TIMEOUT.toSeconds() + "s)", (o, v) -> o.exitTimeout = positiveDuration("exit_timeout", v));
+        spec("render_option", "OPTION", "a render option, repeatable: FLAG or KEY=JSON, e.g. flat, time=percent_of_total,"
+                + " processor_options.filter_threshold=0; valid: " + String.join(", ", RenderOptionParser.names()),
+                (o, v) -> o.renderOptionList.add(nonEmpty("render_option", v)));
+        spec("p", "OPTION", "short for render_option", (o, v) -> o.renderOptionList.add(nonEmpty("p", v)));
         spec("target_description", "TEXT", "what the report header names as the program",
                 (o, v) -> o.targetDescription = v);
         spec("command", "start|stop|dump|status", "jprof attach only: control a profile started by attaching",
@@ -123,6 +130,7 @@ public final class AgentOptions {
     private boolean quiet;
     private final RenderOptions render = new RenderOptions();
     private final Map<String, Object> processorOptionValues = new LinkedHashMap<>();
+    private final List<String> renderOptionList = new ArrayList<>();
 
     private AgentOptions() {
     }
@@ -171,6 +179,14 @@ public final class AgentOptions {
         }
         processorOptionValues.forEach(p::set);
         render.processorOptions(p);
+        // After the dedicated keys, so an explicit render option wins, as the last -p does in the CLI.
+        for (String option : renderOptionList) {
+            try {
+                RenderOptionParser.apply(render, option);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException(e.getMessage());
+            }
+        }
         if (renderer == null) {
             renderer = outfile != null ? Renderers.guessFromFileName(outfile) : "text";
         }

@@ -7,8 +7,12 @@ import dev.jprof.Session;
 import dev.jprof.Version;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Text output with pyinstrument's look: a header, then the call tree per thread with box-drawing (or
@@ -45,12 +49,44 @@ public class ConsoleRenderer extends FrameRenderer {
         }
     }
 
+    /** What flat mode sums per method. */
+    public enum FlatTime {
+        /** The method's own time (leaf time and time of frames folded into it). */
+        SELF("self"),
+        /** The method's total time, counted once per stack so recursion is not double-counted. */
+        TOTAL("total");
+
+        private final String option;
+
+        FlatTime(String option) {
+            this.option = option;
+        }
+
+        /** The option value, e.g. {@code total}. */
+        public String option() {
+            return option;
+        }
+
+        /** Parses an option value; throws naming the valid ones. */
+        public static FlatTime parse(String value) {
+            for (FlatTime f : values()) {
+                if (f.option.equals(value)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("flat_time must be 'self' or 'total', got '" + value + "'");
+        }
+    }
+
     private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final boolean unicode;
     private final boolean color;
     private final TimeFormat time;
     private final ZoneId zone;
+    private boolean flat;
+    private FlatTime flatTime = FlatTime.SELF;
+    private boolean shortMode;
     private double rootTime;
 
     /** Plain ASCII, no colour, seconds. */
@@ -81,24 +117,86 @@ public class ConsoleRenderer extends FrameRenderer {
         this.zone = zone;
     }
 
+    /**
+     * All options, including the flat and short modes.
+     *
+     * @param flat      one line per method, sorted by time, instead of the tree
+     * @param flatTime  in flat mode, sum each method's self time or its total time
+     * @param shortMode no header and no surrounding blank lines, for embedding
+     */
+    public ConsoleRenderer(boolean unicode, boolean color, TimeFormat time, boolean showAll, boolean timeline,
+                           ProcessorOptions processorOptions, ZoneId zone, boolean flat, FlatTime flatTime,
+                           boolean shortMode) {
+        this(unicode, color, time, showAll, timeline, processorOptions, zone);
+        this.flat = flat;
+        this.flatTime = flatTime == null ? FlatTime.SELF : flatTime;
+        this.shortMode = shortMode;
+    }
+
     @Override
     protected String renderFrame(Frame root, Session session) {
         StringBuilder out = new StringBuilder();
-        renderHeader(out, session);
+        if (!shortMode) {
+            renderHeader(out, session);
+        }
         if (root == null || root.children().isEmpty()) {
             out.append("No samples were recorded.\n");
             return out.toString();
         }
         rootTime = root.time() > 0 ? root.time() : Double.MIN_VALUE;
-        if (root.kind() == Frame.Kind.ROOT) {
+        if (flat) {
+            renderFlat(out, root);
+        } else if (root.kind() == Frame.Kind.ROOT) {
             for (Frame thread : root.children()) {
                 renderNode(out, thread, "", "");
             }
         } else {
             renderNode(out, root, "", "");
         }
-        out.append('\n');
+        if (!shortMode) {
+            out.append('\n');
+        }
         return out.toString();
+    }
+
+    /** One line per method (across threads), sorted by descending time. */
+    private void renderFlat(StringBuilder out, Frame root) {
+        Map<String, Double> times = new LinkedHashMap<>();
+        Map<String, Frame> firstSeen = new HashMap<>();
+        collectFlat(root, times, firstSeen, new HashMap<>());
+        List<Map.Entry<String, Double>> entries = new ArrayList<>(times.entrySet());
+        entries.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        for (Map.Entry<String, Double> e : entries) {
+            if (e.getValue() <= 0) {
+                continue;
+            }
+            out.append(describe(firstSeen.get(e.getKey()), e.getValue())).append('\n');
+        }
+    }
+
+    private void collectFlat(Frame frame, Map<String, Double> times, Map<String, Frame> firstSeen,
+                             Map<String, Integer> onStack) {
+        boolean counted = frame.kind() == Frame.Kind.METHOD
+                || (frame.kind() == Frame.Kind.SYNTHETIC && !Frame.SELF_TIME.equals(frame.identifier()));
+        String id = frame.identifier();
+        if (counted) {
+            firstSeen.putIfAbsent(id, frame);
+            double t;
+            if (flatTime == FlatTime.TOTAL) {
+                // An outer call of the same method already counted this time.
+                t = onStack.getOrDefault(id, 0) > 0 ? 0 : frame.time();
+            } else {
+                t = frame.kind() == Frame.Kind.SYNTHETIC ? frame.time() : frame.selfTime();
+            }
+            times.merge(id, t, Double::sum);
+            onStack.merge(id, 1, Integer::sum);
+        }
+        for (Frame child : frame.children()) {
+            collectFlat(child, times, firstSeen, onStack);
+        }
+        if (counted) {
+            onStack.merge(id, -1, Integer::sum);
+        }
     }
 
     private void renderHeader(StringBuilder out, Session s) {
@@ -167,10 +265,14 @@ public class ConsoleRenderer extends FrameRenderer {
     }
 
     private String describe(Frame frame) {
+        return describe(frame, frame.time());
+    }
+
+    private String describe(Frame frame, double seconds) {
         String value = time == TimeFormat.PERCENT_OF_TOTAL
-                ? String.format(Locale.ROOT, "%.1f%%", frame.time() / rootTime * 100)
-                : String.format(Locale.ROOT, "%.3f", frame.time());
-        String timeText = paint(colorForTime(frame.time()), value);
+                ? String.format(Locale.ROOT, "%.1f%%", seconds / rootTime * 100)
+                : String.format(Locale.ROOT, "%.3f", seconds);
+        String timeText = paint(colorForTime(seconds), value);
         switch (frame.kind()) {
             case THREAD:
                 String label = frame.isVirtualThread() ? "[virtual threads] " : "[thread] ";
@@ -216,6 +318,18 @@ public class ConsoleRenderer extends FrameRenderer {
     /** How each frame's time is shown. */
     public TimeFormat time() {
         return time;
+    }
+
+    public boolean flat() {
+        return flat;
+    }
+
+    public FlatTime flatTime() {
+        return flatTime;
+    }
+
+    public boolean shortMode() {
+        return shortMode;
     }
 
     private static final class Ansi {

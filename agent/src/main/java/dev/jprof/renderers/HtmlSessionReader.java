@@ -56,8 +56,11 @@ final class HtmlSessionReader {
             if (t == JsonToken.START_OBJECT) {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String column = name + "." + p.currentName();
-                    expect(p.nextToken(), JsonToken.START_ARRAY);
-                    columns.put(column, readArray(p));
+                    if (p.nextToken() == JsonToken.START_ARRAY) {
+                        columns.put(column, readArray(p));
+                    } else {
+                        p.skipChildren(); // not a table column (e.g. start_call_stack.thread_id)
+                    }
                 }
             } else if (t == JsonToken.START_ARRAY) {
                 columns.put(name, readArray(p));
@@ -80,7 +83,9 @@ final class HtmlSessionReader {
         List<String> texts = null;
         int n = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t == JsonToken.VALUE_STRING) {
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                p.skipChildren(); // nested records are not table columns
+            } else if (t == JsonToken.VALUE_STRING) {
                 if (texts == null) {
                     texts = new ArrayList<>();
                 }

@@ -13,6 +13,9 @@ public final class RenderOptions {
     private Boolean color;
     private ConsoleRenderer.TimeFormat time = ConsoleRenderer.TimeFormat.SECONDS;
     private ProcessorOptions processorOptions = new ProcessorOptions();
+    private boolean flat;
+    private ConsoleRenderer.FlatTime flatTime = ConsoleRenderer.FlatTime.SELF;
+    private boolean shortMode;
 
     /** Whether library frames and tiny nodes are shown too; default false. */
     public boolean showAll() {
@@ -95,6 +98,36 @@ public final class RenderOptions {
      */
     public RenderOptions processorOptions(ProcessorOptions value) {
         processorOptions = value;
+        return this;
+    }
+
+    /** Text: one line per method, sorted by time, instead of the call tree. */
+    public boolean flat() {
+        return flat;
+    }
+
+    public RenderOptions flat(boolean value) {
+        flat = value;
+        return this;
+    }
+
+    /** Text, flat mode: whether a method's self time or total time is summed. */
+    public ConsoleRenderer.FlatTime flatTime() {
+        return flatTime;
+    }
+
+    public RenderOptions flatTime(ConsoleRenderer.FlatTime value) {
+        flatTime = value;
+        return this;
+    }
+
+    /** Text: no header and no blank lines around the report, for embedding in other output. */
+    public boolean shortMode() {
+        return shortMode;
+    }
+
+    public RenderOptions shortMode(boolean value) {
+        shortMode = value;
         return this;
     }
 }
