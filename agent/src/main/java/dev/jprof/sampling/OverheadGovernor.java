@@ -1,12 +1,21 @@
 package dev.jprof.sampling;
 
 /**
- * Keeps the sampler's cost under a share of wall time: it follows the average cost of a tick (its wall
- * duration, which covers the sampler's CPU time and the time it held threads at a safepoint or
- * handshake) and stretches the interval when {@code cost / interval} would exceed the budget.
+ * Keeps the sampler's cost under a share of wall time: it follows the average cost of a tick (the
+ * sampler thread's CPU time for it, or its wall time where CPU time is unknown) and stretches the
+ * interval when {@code cost / interval} would exceed the budget.
  */
 final class OverheadGovernor {
-    private static final long MAX_STRETCH = 100;
+    /** Stretch at most this many times: fewer samples than that say too little to be worth having. */
+    static final long MAX_STRETCH = 10;
+    /**
+     * Time whose ticks are ignored at first: a fresh JVM runs the sampler interpreted and loads its
+     * classes, which costs several times a warmed-up tick (measured: 400-600 µs of CPU per tick in the
+     * first seconds, 100-160 µs after) and would stretch short runs for nothing.
+     */
+    static final long WARM_UP_NANOS = 3_000_000_000L;
+    /** At least this many ticks are ignored, whatever the interval. */
+    static final int MIN_WARM_UP_TICKS = 50;
 
     private final long baseInterval;
     private final double maxOverhead;
@@ -14,22 +23,29 @@ final class OverheadGovernor {
     private long ticks;
     private long stretchedTicks;
     private long largestInterval;
+    private final long warmUpTicks;
 
     /** @param maxOverhead a fraction such as 0.01; 0 or less disables the governor */
     OverheadGovernor(long baseInterval, double maxOverhead) {
         this.baseInterval = baseInterval;
         this.maxOverhead = maxOverhead;
         this.largestInterval = baseInterval;
+        this.warmUpTicks = Math.max(MIN_WARM_UP_TICKS, WARM_UP_NANOS / Math.max(1, baseInterval));
+    }
+
+    /** Ticks that do not count towards the average. */
+    long warmUpTicks() {
+        return warmUpTicks;
     }
 
     /** The interval until the next tick, given what the last tick cost. */
     long nextInterval(long tickCostNanos) {
         ticks++;
-        if (maxOverhead <= 0) {
+        if (maxOverhead <= 0 || ticks <= warmUpTicks) {
             return baseInterval;
         }
         // An exponential average: one slow tick (a GC pause) should not halve the sampling rate.
-        averageCost = ticks == 1 ? tickCostNanos : averageCost * 0.9 + tickCostNanos * 0.1;
+        averageCost = ticks == warmUpTicks + 1 ? tickCostNanos : averageCost * 0.9 + tickCostNanos * 0.1;
         long needed = (long) (averageCost / maxOverhead);
         long interval = Math.min(Math.max(baseInterval, needed), baseInterval * MAX_STRETCH);
         if (interval > baseInterval) {

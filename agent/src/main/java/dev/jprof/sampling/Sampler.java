@@ -112,9 +112,11 @@ public final class Sampler {
             }
             long cost;
             try {
+                long cpuBefore = clock.currentThreadCpuNanos();
                 long before = clock.nanoTime();
                 tick();
-                cost = clock.nanoTime() - before;
+                long cpuAfter = clock.currentThreadCpuNanos();
+                cost = cpuBefore >= 0 && cpuAfter >= 0 ? cpuAfter - cpuBefore : clock.nanoTime() - before;
             } catch (Throwable t) {
                 failure = t;
                 running = false;

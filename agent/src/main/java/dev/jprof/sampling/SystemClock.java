@@ -18,6 +18,14 @@ final class SystemClock implements Clock {
         return System.currentTimeMillis();
     }
 
+    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final boolean threadCpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+
+    @Override
+    public long currentThreadCpuNanos() {
+        return threadCpu ? threads.getCurrentThreadCpuTime() : -1;
+    }
+
     @Override
     public long processCpuNanos() {
         if (os instanceof com.sun.management.OperatingSystemMXBean) {
