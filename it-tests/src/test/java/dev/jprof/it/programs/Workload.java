@@ -1,0 +1,78 @@
+package dev.jprof.it.programs;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Fixed-work programs for overhead benchmarks. Each does the same amount of computation whatever the
+ * profiler, then prints {@code RESULT work_ms=.. cpu_ms=..} (wall time of the work, process CPU time).
+ * Modes: cpu4 (4 busy threads), pool (200 idle pool threads + 4 busy), threads1000 (1,000 parked threads
+ * + 4 busy), deep (4 busy threads 2,000 frames deep).
+ */
+public final class Workload {
+    private static volatile long sink;
+
+    private Workload() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        int idle = mode.equals("pool") ? 200 : mode.equals("threads1000") ? 1000 : 0;
+        int depth = mode.equals("deep") ? 2000 : 0;
+        CountDownLatch idleStarted = new CountDownLatch(idle);
+        Object lock = new Object();
+        for (int i = 0; i < idle; i++) {
+            Thread t = new Thread(() -> {
+                idleStarted.countDown();
+                synchronized (lock) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, (mode.equals("pool") ? "pool-worker-" : "parked-") + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        idleStarted.await();
+        long cpu0 = processCpu();
+        long t0 = System.nanoTime();
+        List<Thread> busy = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> nested(depth, 150), "busy-" + i);
+            t.start();
+            busy.add(t);
+        }
+        for (Thread t : busy) {
+            t.join();
+        }
+        System.out.printf("RESULT work_ms=%.1f cpu_ms=%.1f%n", (System.nanoTime() - t0) / 1e6, (processCpu() - cpu0) / 1e6);
+        System.exit(0);
+    }
+
+    static void nested(int depth, int units) {
+        if (depth > 0) {
+            nested(depth - 1, units);
+            return;
+        }
+        for (int u = 0; u < units; u++) {
+            sink += unit();
+        }
+    }
+
+    static long unit() {
+        long x = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            x += (x ^ i) * 31 + i;
+        }
+        return x;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}
