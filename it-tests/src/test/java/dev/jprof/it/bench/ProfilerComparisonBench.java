@@ -68,7 +68,7 @@ class ProfilerComparisonBench {
                 }
             }
         }
-        table.append("\nEach workload does fixed work: 4 threads × 150 units of computation (pool: plus 200 idle pool"
+        table.append("\nEach workload does fixed work: 4 threads × 600 units (about 2 s on 2 cores) of computation (pool: plus 200 idle pool"
                 + " threads; threads1000: plus 1,000 parked threads; deep: the 4 threads compute 2,000 frames deep)."
                 + " Runs alternate between configurations; the medians of " + RUNS + " runs are compared.\n"
                 + (asprof == null ? "async-profiler was not found on the test class path.\n" : "")

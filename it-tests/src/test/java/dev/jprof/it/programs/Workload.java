@@ -42,7 +42,7 @@ public final class Workload {
         long t0 = System.nanoTime();
         List<Thread> busy = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            Thread t = new Thread(() -> nested(depth, 150), "busy-" + i);
+            Thread t = new Thread(() -> nested(depth, 600), "busy-" + i);
             t.start();
             busy.add(t);
         }
