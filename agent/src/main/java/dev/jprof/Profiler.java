@@ -5,9 +5,13 @@ import dev.jprof.renderers.RenderOptions;
 import dev.jprof.renderers.Renderer;
 import dev.jprof.renderers.Renderers;
 import dev.jprof.sampling.Clock;
+import dev.jprof.sampling.CompositeStackSource;
 import dev.jprof.sampling.PlatformStackSource;
 import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.ThreadSelector;
+import dev.jprof.sampling.ThreadStackSource;
+import dev.jprof.sampling.VirtualThreadStackSource;
+import dev.jprof.sampling.VirtualThreads;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -249,7 +253,8 @@ public final class Profiler implements AutoCloseable {
         Thread caller = Thread.currentThread();
         ThreadSelector selector = allThreads ? ThreadSelector.allApplicationThreads() : ThreadSelector.only(caller);
         String description = targetDescription != null ? targetDescription : describeTarget();
-        Recorder r = new Recorder(sources.apply(selector), clock, interval, CodeLocator.forCurrentJvm()::locate,
+        StackSource source = sources != null ? sources.apply(selector) : defaultSource(selector, caller);
+        Recorder r = new Recorder(source, clock, interval, CodeLocator.forCurrentJvm()::locate,
                 description, MAX_RUNS).asyncMode(asyncMode);
         if (manualSampling) {
             r.startManual();
@@ -260,6 +265,29 @@ public final class Profiler implements AutoCloseable {
         startThreadId = caller.getId();
         startCallStack = stack;
         return this;
+    }
+
+    /**
+     * The stacks to sample: the calling thread (through {@code Thread.getStackTrace()} when it is a virtual
+     * thread, which ThreadMXBean cannot see), or every platform thread plus, on JDK 21+ unless the async
+     * mode is disabled, the virtual threads when {@code jdk.internal.vm} is exported to jprof.
+     */
+    private StackSource defaultSource(ThreadSelector selector, Thread caller) {
+        if (!allThreads) {
+            return ThreadStackSource.isVirtual(caller) ? new ThreadStackSource(caller) : new PlatformStackSource(selector);
+        }
+        if (asyncMode == AsyncMode.DISABLED || VirtualThreads.unavailableReason() != null) {
+            return new PlatformStackSource(selector);
+        }
+        try {
+            VirtualThreads threads = VirtualThreads.open(null);
+            return new CompositeStackSource(List.of(
+                    new PlatformStackSource(ThreadSelector.allApplicationThreadsExceptCarriers()),
+                    new VirtualThreadStackSource(threads, clock, 8)));
+        } catch (IllegalStateException e) {
+            messages.println("jprof: virtual threads are not sampled (" + e.getMessage() + ")");
+            return new PlatformStackSource(selector);
+        }
     }
 
     /**
@@ -560,7 +588,8 @@ public final class Profiler implements AutoCloseable {
         private boolean allThreads;
         private String targetDescription;
         private Clock clock = Clock.system();
-        private Function<ThreadSelector, StackSource> sources = PlatformStackSource::new;
+        /** Null: {@link Profiler#defaultSource}. */
+        private Function<ThreadSelector, StackSource> sources;
         private boolean manualSampling;
         private BrowserLauncher browser = BrowserLauncher.system();
         private PrintStream messages = System.err;

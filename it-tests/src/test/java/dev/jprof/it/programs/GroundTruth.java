@@ -34,7 +34,7 @@ public final class GroundTruth {
         System.out.println("ground truth done " + (sink == 42 ? "!" : "."));
     }
 
-    static long cpuWork(long millis) {
+    public static long cpuWork(long millis) {
         long end = System.nanoTime() + millis * 1_000_000L;
         long x = 0;
         while (System.nanoTime() < end) {

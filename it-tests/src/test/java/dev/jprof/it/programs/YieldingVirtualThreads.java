@@ -23,7 +23,7 @@ public final class YieldingVirtualThreads {
     }
 
     /** Thread.ofVirtual().name(name).start(task), through reflection: this code compiles for Java 17. */
-    static Thread startVirtual(String name, Runnable task) throws Exception {
+    public static Thread startVirtual(String name, Runnable task) throws Exception {
         Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
         Class<?> ofVirtual = Class.forName("java.lang.Thread$Builder$OfVirtual");
         builder = ofVirtual.getMethod("name", String.class).invoke(builder, name);
