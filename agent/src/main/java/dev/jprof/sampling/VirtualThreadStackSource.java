@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Stacks of virtual threads (JDK 21+). There may be tens of thousands, so each tick walks at most
- * {@code budget} of them: runnable ones first (three quarters of the budget), then parked ones, each
- * group round robin, and weights each sample by the time since that thread was last sampled (or first
+ * {@code budget} of them: runnable ones first (three quarters of the budget), then a quarter of the budget
+ * of parked ones, each group round robin, from lists refreshed every {@link #REFRESH_TICKS} ticks, and weights each sample by the time since that thread was last sampled (or first
  * seen), as async-profiler does in wall mode. Unnamed virtual threads are named after
  * their container (e.g. the executor), so reports group them.
  */
@@ -20,6 +20,11 @@ public final class VirtualThreadStackSource implements StackSource {
     private long[] lastListed = new long[256];
     private long[] slotIds = new long[256];
     private int slotCount;
+    /** Ticks between two listings of all virtual threads. */
+    static final int REFRESH_TICKS = 50;
+
+    private List<VirtualThreads.Found> runnable;
+    private List<VirtualThreads.Found> parked;
     private int runnableCursor;
     private int parkedCursor;
     private long tick;
@@ -35,12 +40,28 @@ public final class VirtualThreadStackSource implements StackSource {
     @Override
     public void sample(StackConsumer consumer) {
         tick++;
+        if (tick % REFRESH_TICKS == 1 || runnable == null) {
+            refresh();
+        }
+        int forRunnable = Math.min(runnable.size(), Math.max(budget - budget / 4, 1));
+        runnableCursor = walk(consumer, runnable, runnableCursor, forRunnable);
+        // Parked threads rarely change stacks; a few per tick, weighted by their gap, is enough.
+        int forParked = Math.min(parked.size(), Math.max(1, Math.min(budget - forRunnable, budget / 4)));
+        parkedCursor = walk(consumer, parked, parkedCursor, forParked);
+    }
+
+    /**
+     * Lists the virtual threads and splits them into runnable and parked. With ten thousand threads this
+     * is the expensive part of a tick, so it runs every {@link #REFRESH_TICKS} ticks; in between, the
+     * lists are reused (a thread that ended is skipped when walked).
+     */
+    private void refresh() {
         List<VirtualThreads.Found> live = threads.list();
         int n = live.size();
         maxLive = Math.max(maxLive, n);
         long now = clock.nanoTime();
-        List<VirtualThreads.Found> runnable = new ArrayList<>();
-        List<VirtualThreads.Found> parked = new ArrayList<>();
+        runnable = new ArrayList<>();
+        parked = new ArrayList<>();
         for (VirtualThreads.Found f : live) {
             slot(f.thread.getId(), now);
             // Reading a virtual thread's state is cheap; walking its stack is not. Threads that run (or are
@@ -50,9 +71,6 @@ public final class VirtualThreadStackSource implements StackSource {
         if (slotCount > 256 && slotCount > 2 * n) {
             forgetEnded();
         }
-        int forRunnable = Math.min(runnable.size(), Math.max(budget - budget / 4, 1));
-        runnableCursor = walk(consumer, runnable, runnableCursor, forRunnable);
-        parkedCursor = walk(consumer, parked, parkedCursor, Math.min(parked.size(), budget - forRunnable));
     }
 
     private int walk(StackConsumer consumer, List<VirtualThreads.Found> list, int cursor, int count) {
@@ -66,11 +84,11 @@ public final class VirtualThreadStackSource implements StackSource {
             Thread t = f.thread;
             StackTraceElement[] stack = t.getStackTrace();
             Thread.State state = t.getState();
-            if (state == Thread.State.TERMINATED) {
+            int slot = slots.get(t.getId());
+            if (state == Thread.State.TERMINATED || slot < 0) {
                 continue;
             }
             walks++;
-            int slot = slots.get(t.getId());
             String name = t.getName().isEmpty() ? (f.container == null ? "virtual" : f.container) : t.getName();
             consumer.accept(t.getId(), name, true, ThreadState.of(state), stack, firstSeen[slot]);
             firstSeen[slot] = Long.MIN_VALUE; // from now on the sampler's own "last sampled" time applies
