@@ -7,9 +7,8 @@ import java.util.Arrays;
 
 /**
  * Stacks of platform threads, as cheaply as the running JDK allows (see DESIGN.md's measured facts):
- * states, wait counts and CPU time are read every tick without a safepoint; a thread that provably did
- * not run since its last walk (same state, same waited and blocked counts, no CPU advance) keeps its
- * stack; the others are walked in one safepoint (JDK 17-20) or by per-thread handshakes (JDK 21+).
+ * states and CPU times are read every tick without a safepoint; a thread that provably did not run
+ * since its last walk (same state, no CPU advance) keeps its stack; the others are walked in one safepoint (JDK 17-20) or by per-thread handshakes (JDK 21+).
  */
 public final class PlatformStackSource implements StackSource {
     /** Deepest stack kept; deeper stacks keep their top frames. */
@@ -76,28 +75,25 @@ public final class PlatformStackSource implements StackSource {
         if (n == 0) {
             return;
         }
-        long[] batch = Arrays.copyOf(ids, n);
-        ThreadInfo[] infos = mx.getThreadInfo(batch, 0);
-        long[] cpu = sunMx != null ? sunMx.getThreadCpuTime(batch) : null;
+        long[] cpu = sunMx != null ? sunMx.getThreadCpuTime(Arrays.copyOf(ids, n)) : null;
         int toWalk = 0;
         for (int i = 0; i < n; i++) {
-            ThreadInfo info = infos[i];
-            if (info == null) {
-                continue; // ended between enumeration and now
-            }
-            byte state = ThreadState.of(info.getThreadState());
+            // Thread.getState() reads a field; ThreadMXBean's ThreadInfo costs ~1 µs a thread, which adds up
+            // to a millisecond a tick with a thousand idle threads. No CPU advance proves "did not run".
+            Thread.State jdkState = threads[i].getState();
             long cpuNow = cpu == null ? -1 : cpu[i];
+            if (jdkState == Thread.State.TERMINATED || jdkState == Thread.State.NEW || (cpu != null && cpuNow < 0)) {
+                continue; // ended (or not started) between enumeration and now
+            }
+            byte state = ThreadState.of(jdkState);
             Cached c = cached(ids[i]);
-            if (c.stack != null && cpuNow >= 0 && c.cpu == cpuNow && c.state == state
-                    && c.waited == info.getWaitedCount() && c.blocked == info.getBlockedCount()) {
+            if (c.stack != null && cpuNow >= 0 && c.cpu == cpuNow && c.state == state) {
                 reused++;
                 consumer.accept(ids[i], threads[i].getName(), false, state, null);
                 continue;
             }
             c.state = state;
             c.cpu = cpuNow;
-            c.waited = info.getWaitedCount();
-            c.blocked = info.getBlockedCount();
             walk[toWalk++] = i;
         }
         if (toWalk == 0) {
@@ -200,8 +196,6 @@ public final class PlatformStackSource implements StackSource {
         long lastTick;
         byte state = -1;
         long cpu = -2;
-        long waited = -1;
-        long blocked = -1;
         StackTraceElement[] stack;
     }
 }
