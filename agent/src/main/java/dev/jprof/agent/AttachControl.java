@@ -127,7 +127,7 @@ final class AttachControl {
         }
         Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), false);
         Path target = Paths.get(options.outfile());
-        Files.write(target, renderer.render(session).getBytes(StandardCharsets.UTF_8));
+        OwnerOnlyFiles.write(target, renderer.render(session).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void writeReply(String file, Properties reply) {

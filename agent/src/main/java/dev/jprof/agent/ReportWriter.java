@@ -44,14 +44,14 @@ final class ReportWriter {
         }
         Path target = Paths.get(outfile);
         try {
-            Files.write(target, report.getBytes(StandardCharsets.UTF_8));
+            OwnerOnlyFiles.write(target, report.getBytes(StandardCharsets.UTF_8));
             return target.toString();
         } catch (IOException | RuntimeException e) {
             String reason = e instanceof java.nio.file.NoSuchFileException ? "its directory does not exist"
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e.toString();
             try {
-                Path fallback = Files.createTempFile("jprof-", suffix);
+                Path fallback = Files.createTempFile("jprof-", suffix); // owner-only on POSIX
                 Files.write(fallback, report.getBytes(StandardCharsets.UTF_8));
                 err.println("jprof: could not write the report to " + target + " (" + reason + "); wrote it to "
                         + fallback + " instead");

@@ -117,6 +117,28 @@ class AgentOptionsTest {
     }
 
     @Test
+    void reportFilesAreReadableByTheirOwnerOnly() throws Exception {
+        Path file = dir.resolve("report.txt");
+        String where = new ReportWriter(System.err).write(file.toString(), "REPORT", ".txt");
+        assertEquals(file.toString(), where);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        new ReportWriter(System.err).write(file.toString(), "AGAIN", ".txt");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                "an existing file keeps the permissions its owner chose");
+        assertEquals("AGAIN", Files.readString(file));
+    }
+
+    @Test
+    void anOutfileThatIsADirectoryFallsBack() throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        String where = new ReportWriter(new java.io.PrintStream(err, true, "UTF-8")).write(dir.toString(), "R", ".txt");
+        assertTrue(!where.equals(dir.toString()) && Files.readString(Path.of(where)).equals("R"), where);
+        assertTrue(err.toString("UTF-8").contains("could not write the report to " + dir), err.toString("UTF-8"));
+        Files.delete(Path.of(where));
+    }
+
+    @Test
     void anUnwritableOutfileFallsBackToATempFileAndSaysWhere() throws Exception {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         String where = new ReportWriter(new java.io.PrintStream(err, true, "UTF-8"))

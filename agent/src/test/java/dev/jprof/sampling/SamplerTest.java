@@ -101,4 +101,27 @@ class SamplerTest {
         real.stop();
         assertTrue(!real.isRunning());
     }
+
+    @Test
+    void anExceptionInsideTheSamplerIsContainedAndStopsSamplingCleanly() throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        StackSource failing = consumer -> {
+            throw new IllegalStateException("a JDK API failed");
+        };
+        Sampler broken = new Sampler(failing, new SampleStore(), Clock.system(), 1_000_000L);
+        System.setErr(new java.io.PrintStream(err, true, "UTF-8"));
+        try {
+            broken.start();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !broken.isRunning());
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(broken.failure() instanceof IllegalStateException);
+        String message = err.toString("UTF-8");
+        assertTrue(message.contains("jprof: sampling stopped after an internal error")
+                && message.contains("the program continues"), message);
+        assertEquals(1, message.lines().count(), "one line, no stack trace: " + message);
+        broken.stop();
+    }
 }
