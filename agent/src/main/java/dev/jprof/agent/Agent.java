@@ -72,8 +72,7 @@ public final class Agent {
     private static Recorder newRecorder(AgentOptions options, Instrumentation inst) {
         String description = options.targetDescription() != null ? options.targetDescription() : describeTarget();
         CodeLocator locator = new CodeLocator(loadedClasses(inst));
-        StackSource source = StackSources.forAgent(options.asyncMode(), options.asyncModeSet(),
-                options.virtualThreadsPerTick(), inst, Clock.system(), ERR);
+        StackSource source = StackSources.forAgent(options, inst, Clock.system(), ERR);
         return new Recorder(source, Clock.system(), options.interval(), locator::locate, description, 1 << 20)
                 .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead());
     }

@@ -73,6 +73,14 @@ public final class AgentOptions {
         spec("max_overhead", "PERCENT", "stretch the interval to keep the sampler's cost under this share of"
                 + " wall time, e.g. 1% or 0.01; 0 disables (default " + DEFAULT_MAX_OVERHEAD * 100 + "%)",
                 (o, v) -> o.maxOverhead = share("max_overhead", v));
+        spec("stack_walk", "auto|safepoint|handshake", "how busy platform threads' stacks are taken: one batched"
+                + " safepoint, or per-thread handshakes (auto: see README)", (o, v) -> o.stackWalk = choice("stack_walk", v,
+                        x -> {
+                            if (!x.equals("auto") && !x.equals("safepoint") && !x.equals("handshake")) {
+                                throw new IllegalArgumentException("stack_walk must be auto, safepoint or handshake, got '" + x + "'");
+                            }
+                            return x;
+                        }));
         spec("duration", "DURATION", "profile for this long, then write the report and stop sampling",
                 (o, v) -> o.duration = positiveDuration("duration", v));
         spec("delay", "DURATION", "start profiling this long after the JVM starts",
@@ -118,6 +126,7 @@ public final class AgentOptions {
     private int virtualThreadsPerTick = DEFAULT_VIRTUAL_THREADS_PER_TICK;
     private double maxOverhead = DEFAULT_MAX_OVERHEAD;
     private Duration duration;
+    private String stackWalk = "auto";
     private Duration delay = Duration.ZERO;
     private boolean startNow = true;
     private Duration loop;
@@ -233,6 +242,11 @@ public final class AgentOptions {
     /** True when the user chose the async mode (then a JDK without virtual threads is worth a note). */
     public boolean asyncModeSet() {
         return asyncModeSet;
+    }
+
+    /** {@code auto}, {@code safepoint} or {@code handshake}. */
+    public String stackWalk() {
+        return stackWalk;
     }
 
     /** How long to profile, or null for until exit. */

@@ -17,10 +17,27 @@ final class StackSources {
     private StackSources() {
     }
 
-    static StackSource forAgent(AsyncMode mode, boolean modeChosen, int virtualPerTick, Instrumentation inst,
-                                Clock clock, PrintStream err) {
+    static StackSource forAgent(AgentOptions options, Instrumentation inst, Clock clock, PrintStream err) {
+        return forAgent(options.asyncMode(), options.asyncModeSet(), options.virtualThreadsPerTick(),
+                handshakes(options.stackWalk()), inst, clock, err);
+    }
+
+    /** Per-thread handshakes or one batched safepoint: {@code auto} takes the default of the running JDK. */
+    static boolean handshakes(String stackWalk) {
+        switch (stackWalk) {
+            case "safepoint":
+                return false;
+            case "handshake":
+                return true;
+            default:
+                return PlatformStackSource.defaultHandshakes();
+        }
+    }
+
+    static StackSource forAgent(AsyncMode mode, boolean modeChosen, int virtualPerTick, boolean handshakes,
+                                Instrumentation inst, Clock clock, PrintStream err) {
         if (mode == AsyncMode.DISABLED) {
-            return new PlatformStackSource(ThreadSelector.allApplicationThreads());
+            return platform(ThreadSelector.allApplicationThreads(), handshakes);
         }
         String reason = VirtualThreads.unavailableReason();
         if (reason != null) {
@@ -28,17 +45,21 @@ final class StackSources {
                 err.println("jprof: " + reason + "; async_mode=" + mode.option()
                         + " applies to future waits ([await]) only.");
             }
-            return new PlatformStackSource(ThreadSelector.allApplicationThreads());
+            return platform(ThreadSelector.allApplicationThreads(), handshakes);
         }
         try {
             VirtualThreads threads = VirtualThreads.open(inst);
             return new CompositeStackSource(List.of(
-                    new PlatformStackSource(ThreadSelector.allApplicationThreadsExceptCarriers()),
+                    platform(ThreadSelector.allApplicationThreadsExceptCarriers(), handshakes),
                     new VirtualThreadStackSource(threads, clock, virtualPerTick)));
         } catch (IllegalStateException e) {
             err.println("jprof: virtual threads cannot be profiled (" + e.getMessage()
                     + "); profiling platform threads only.");
-            return new PlatformStackSource(ThreadSelector.allApplicationThreads());
+            return platform(ThreadSelector.allApplicationThreads(), handshakes);
         }
+    }
+
+    private static StackSource platform(ThreadSelector selector, boolean handshakes) {
+        return new PlatformStackSource(selector, handshakes, PlatformStackSource.DEFAULT_MAX_DEPTH);
     }
 }

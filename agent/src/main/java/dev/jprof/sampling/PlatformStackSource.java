@@ -31,7 +31,12 @@ public final class PlatformStackSource implements StackSource {
     private long reused;
 
     public PlatformStackSource(ThreadSelector selector) {
-        this(selector, Runtime.version().feature() >= 21, DEFAULT_MAX_DEPTH);
+        this(selector, defaultHandshakes(), DEFAULT_MAX_DEPTH);
+    }
+
+    /** The walking mechanism used unless told otherwise: handshakes from JDK 21 on. */
+    public static boolean defaultHandshakes() {
+        return Runtime.version().feature() >= 21;
     }
 
     /**

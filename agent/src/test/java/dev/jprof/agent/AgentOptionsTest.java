@@ -55,6 +55,15 @@ class AgentOptionsTest {
     }
 
     @Test
+    void stackWalkChoosesTheMechanism() {
+        assertEquals("auto", AgentOptions.parse(null).stackWalk());
+        assertFalse(StackSources.handshakes(AgentOptions.parse("stack_walk=safepoint").stackWalk()));
+        assertTrue(StackSources.handshakes(AgentOptions.parse("stack_walk=handshake").stackWalk()));
+        assertEquals(Runtime.version().feature() >= 21, StackSources.handshakes("auto"));
+        assertError("stack_walk=signals", "stack_walk must be auto, safepoint or handshake");
+    }
+
+    @Test
     void guessesTheRendererFromTheOutfile() {
         assertEquals("session", AgentOptions.parse("outfile=a.jprof").renderer());
         assertEquals("text", AgentOptions.parse("outfile=a.txt").renderer());
