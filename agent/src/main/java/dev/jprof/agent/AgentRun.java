@@ -115,16 +115,22 @@ final class AgentRun {
         write(done.snapshot());
     }
 
+    /** Ends the profile: the recorder to write last, or null when it already ended or never started. */
+    private synchronized Recorder takeLast() {
+        if (finished || current == null) {
+            return null;
+        }
+        finished = true;
+        Recorder last = current;
+        current = null;
+        return last;
+    }
+
     /** The {@code duration} is over: the last report, and sampling stops. */
     private void finish() {
-        Recorder done;
-        synchronized (this) {
-            if (finished || current == null) {
-                return;
-            }
-            finished = true;
-            done = current;
-            current = null;
+        Recorder done = takeLast();
+        if (done == null) {
+            return;
         }
         done.stop();
         write(done.snapshot());
@@ -143,14 +149,9 @@ final class AgentRun {
 
     /** Writes the last window within {@code exit_timeout}, so a slow disk cannot hold the JVM's exit. */
     private void atExit() {
-        Recorder done;
-        synchronized (this) {
-            if (finished || current == null) {
-                return;
-            }
-            finished = true;
-            done = current;
-            current = null;
+        Recorder done = takeLast();
+        if (done == null) {
+            return;
         }
         Thread writer = new Thread(() -> {
             done.stop();
