@@ -19,22 +19,27 @@ final class StackSources {
 
     static StackSource forAgent(AgentOptions options, Instrumentation inst, Clock clock, PrintStream err) {
         return forAgent(options.asyncMode(), options.asyncModeSet(), options.virtualThreadsPerTick(),
-                handshakes(options.stackWalk()), inst, clock, err);
+                mechanism(options.stackWalk()), inst, clock, err);
     }
 
     /** Per-thread handshakes or one batched safepoint: {@code auto} takes the default of the running JDK. */
     static boolean handshakes(String stackWalk) {
+        return mechanism(stackWalk) != null ? mechanism(stackWalk) : PlatformStackSource.defaultHandshakes();
+    }
+
+    /** True for handshakes, false for a safepoint, null for auto. */
+    private static Boolean mechanism(String stackWalk) {
         switch (stackWalk) {
             case "safepoint":
                 return false;
             case "handshake":
                 return true;
             default:
-                return PlatformStackSource.defaultHandshakes();
+                return null;
         }
     }
 
-    static StackSource forAgent(AsyncMode mode, boolean modeChosen, int virtualPerTick, boolean handshakes,
+    static StackSource forAgent(AsyncMode mode, boolean modeChosen, int virtualPerTick, Boolean handshakes,
                                 Instrumentation inst, Clock clock, PrintStream err) {
         if (mode == AsyncMode.DISABLED) {
             return platform(ThreadSelector.allApplicationThreads(), handshakes);
@@ -59,7 +64,9 @@ final class StackSources {
         }
     }
 
-    private static StackSource platform(ThreadSelector selector, boolean handshakes) {
-        return new PlatformStackSource(selector, handshakes, PlatformStackSource.DEFAULT_MAX_DEPTH);
+    /** {@code handshakes} null: the JDK's default, adapted when crowded. */
+    private static StackSource platform(ThreadSelector selector, Boolean handshakes) {
+        return handshakes == null ? PlatformStackSource.adaptive(selector, PlatformStackSource.DEFAULT_MAX_DEPTH)
+                : new PlatformStackSource(selector, handshakes, PlatformStackSource.DEFAULT_MAX_DEPTH);
     }
 }

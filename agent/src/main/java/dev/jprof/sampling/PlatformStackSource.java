@@ -18,6 +18,8 @@ public final class PlatformStackSource implements StackSource {
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     private final com.sun.management.ThreadMXBean sunMx;
     private final boolean handshakes;
+    private boolean adaptive;
+    private final int crowded = 2 * Runtime.getRuntime().availableProcessors();
     private final int maxDepth;
     private LongIntMap cacheIndex = new LongIntMap(64);
     private Cached[] cache = new Cached[64];
@@ -32,6 +34,19 @@ public final class PlatformStackSource implements StackSource {
 
     public PlatformStackSource(ThreadSelector selector) {
         this(selector, defaultHandshakes(), DEFAULT_MAX_DEPTH);
+        this.adaptive = true;
+    }
+
+    /**
+     * The JDK's default mechanism, adapted each tick: per-thread handshakes (JDK 21+), but one batched
+     * safepoint when more than twice as many threads as CPUs need a walk (each handshake waits for its
+     * thread to get a CPU: measured 2.8 ms of sampler CPU per tick for 10 busy threads on 2 cores, against
+     * 0.15 ms for one safepoint).
+     */
+    public static PlatformStackSource adaptive(ThreadSelector selector, int maxDepth) {
+        PlatformStackSource s = new PlatformStackSource(selector, defaultHandshakes(), maxDepth);
+        s.adaptive = true;
+        return s;
     }
 
     /** The walking mechanism used unless told otherwise: handshakes from JDK 21 on. */
@@ -105,7 +120,7 @@ public final class PlatformStackSource implements StackSource {
             return;
         }
         walks += toWalk;
-        if (handshakes) {
+        if (handshakes && !(adaptive && toWalk > crowded)) {
             for (int w = 0; w < toWalk; w++) {
                 int i = walk[w];
                 Thread t = threads[i];
@@ -193,7 +208,9 @@ public final class PlatformStackSource implements StackSource {
 
     @Override
     public String describe() {
-        return handshakes ? "per-thread handshakes, idle-stack reuse" : "batched safepoint, idle-stack reuse";
+        String how = !handshakes ? "batched safepoint" : adaptive ? "per-thread handshakes (one safepoint when crowded)"
+                : "per-thread handshakes";
+        return how + ", idle-stack reuse";
     }
 
     private static final class Cached {

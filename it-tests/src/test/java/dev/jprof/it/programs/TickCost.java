@@ -27,6 +27,7 @@ public final class TickCost {
     public static void main(String[] args) throws Exception {
         int threads = Integer.parseInt(args[0]);
         int busy = Integer.parseInt(args[1]);
+        boolean auto = args[2].equals("auto");
         boolean handshakes = Boolean.parseBoolean(args[2]);
         int ticks = Integer.parseInt(args[3]);
         long intervalNanos = Long.parseLong(args[4]) * 1_000_000L;
@@ -41,8 +42,10 @@ public final class TickCost {
             all.add(t);
         }
         started.await();
-        PlatformStackSource source = new PlatformStackSource(ThreadSelector.allApplicationThreads(), handshakes,
-                PlatformStackSource.DEFAULT_MAX_DEPTH);
+        PlatformStackSource source = auto
+                ? PlatformStackSource.adaptive(ThreadSelector.allApplicationThreads(), PlatformStackSource.DEFAULT_MAX_DEPTH)
+                : new PlatformStackSource(ThreadSelector.allApplicationThreads(), handshakes,
+                        PlatformStackSource.DEFAULT_MAX_DEPTH);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] cost = new long[ticks];
         int[] seen = new int[1];
@@ -68,7 +71,7 @@ public final class TickCost {
         Arrays.sort(cost);
         System.out.printf("RESULT jdk=%d threads=%d busy=%d mechanism=%s ticks=%d median_us=%.1f p99_us=%.1f "
                         + "cpu_us_per_tick=%.1f walks_per_tick=%.2f reused_per_tick=%.2f%n",
-                Runtime.version().feature(), threads, busy, handshakes ? "handshake" : "safepoint", ticks,
+                Runtime.version().feature(), threads, busy, auto ? "auto" : handshakes ? "handshake" : "safepoint", ticks,
                 cost[ticks / 2] / 1e3, cost[(int) (ticks * 0.99)] / 1e3, cpu / 1e3 / ticks,
                 (source.walks() - walksBefore) / (double) ticks, (source.reused() - reusedBefore) / (double) ticks);
         for (Thread t : all) {
