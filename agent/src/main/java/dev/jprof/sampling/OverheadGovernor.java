@@ -9,12 +9,15 @@ final class OverheadGovernor {
     /** Stretch at most this many times: fewer samples than that say too little to be worth having. */
     static final long MAX_STRETCH = 10;
     /**
-     * Time whose ticks are ignored at first: a fresh JVM runs the sampler interpreted and loads its
-     * classes, which costs several times a warmed-up tick (measured: 400-600 µs of CPU per tick in the
-     * first seconds, 100-160 µs after) and would stretch short runs for nothing.
+     * Time during which the budget is ten times looser: a fresh JVM runs the sampler interpreted and loads
+     * its classes, which costs several times a warmed-up tick (measured: 400-600 µs of CPU per tick in the
+     * first seconds, 100-160 µs after) and would stretch short runs for nothing; a tick that costs more
+     * than that (10,000 threads) is still reined in.
      */
     static final long WARM_UP_NANOS = 3_000_000_000L;
-    /** At least this many ticks are ignored, whatever the interval. */
+    /** How much looser the budget is during warm-up. */
+    static final double WARM_UP_LENIENCY = 10;
+    /** At least this many ticks get the looser budget, whatever the interval. */
     static final int MIN_WARM_UP_TICKS = 50;
 
     private final long baseInterval;
@@ -33,7 +36,7 @@ final class OverheadGovernor {
         this.warmUpTicks = Math.max(MIN_WARM_UP_TICKS, WARM_UP_NANOS / Math.max(1, baseInterval));
     }
 
-    /** Ticks that do not count towards the average. */
+    /** Ticks that get the warm-up budget. */
     long warmUpTicks() {
         return warmUpTicks;
     }
@@ -41,12 +44,15 @@ final class OverheadGovernor {
     /** The interval until the next tick, given what the last tick cost. */
     long nextInterval(long tickCostNanos) {
         ticks++;
-        if (maxOverhead <= 0 || ticks <= warmUpTicks) {
+        if (maxOverhead <= 0) {
             return baseInterval;
         }
-        // An exponential average: one slow tick (a GC pause) should not halve the sampling rate.
-        averageCost = ticks == warmUpTicks + 1 ? tickCostNanos : averageCost * 0.9 + tickCostNanos * 0.1;
-        long needed = (long) (averageCost / maxOverhead);
+        // An exponential average: one slow tick (a GC pause) should not halve the sampling rate. The
+        // average restarts when warm-up ends, so the cold JVM's costs do not linger.
+        boolean warmingUp = ticks <= warmUpTicks;
+        boolean restart = ticks == 1 || ticks == warmUpTicks + 1;
+        averageCost = restart ? tickCostNanos : averageCost * 0.9 + tickCostNanos * 0.1;
+        long needed = (long) (averageCost / (warmingUp ? maxOverhead * WARM_UP_LENIENCY : maxOverhead));
         long interval = Math.min(Math.max(baseInterval, needed), baseInterval * MAX_STRETCH);
         if (interval > baseInterval) {
             stretchedTicks++;

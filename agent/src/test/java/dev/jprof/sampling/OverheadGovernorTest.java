@@ -13,7 +13,7 @@ class OverheadGovernorTest {
         OverheadGovernor g = new OverheadGovernor(base, share);
         assertEquals(300, g.warmUpTicks(), "three seconds of 10 ms ticks");
         for (int i = 0; i < g.warmUpTicks(); i++) {
-            assertEquals(base, g.nextInterval(50 * MS), "warm-up ticks (a cold JVM) do not count");
+            assertEquals(base, g.nextInterval(MS / 2), "a cold JVM's 0.5 ms ticks are within the warm-up budget");
         }
         return g;
     }
@@ -47,6 +47,14 @@ class OverheadGovernorTest {
         }
         long afterSpike = g.nextInterval(1_000_000); // one 1 ms tick (e.g. a GC pause)
         assertTrue(afterSpike < 12 * MS, "interval after one spike: " + afterSpike);
+    }
+
+    @Test
+    void duringWarmUpOnlyExtremeCostsStretch() {
+        OverheadGovernor g = new OverheadGovernor(10 * MS, 0.01);
+        assertEquals(10 * MS, g.nextInterval(900_000), "9% while warming up is tolerated");
+        OverheadGovernor crowded = new OverheadGovernor(10 * MS, 0.01);
+        assertEquals(100 * MS, crowded.nextInterval(10 * MS), "a tick as long as the interval is not");
     }
 
     @Test
