@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Stacks of virtual threads (JDK 21+). There may be tens of thousands, so each tick walks at most
  * {@code budget} of them: runnable ones first (three quarters of the budget), then a quarter of the budget
- * of parked ones, each group round robin, from lists refreshed every {@link #REFRESH_TICKS} ticks, and weights each sample by the time since that thread was last sampled (or first
+ * of parked ones, each group round robin, from lists refreshed every tick, or less often (up to every {@link #MAX_REFRESH_TICKS} ticks) when
+ * thousands of virtual threads make listing them costly, and weights each sample by the time since that thread was last sampled (or first
  * seen), as async-profiler does in wall mode. Unnamed virtual threads are named after
  * their container (e.g. the executor), so reports group them.
  */
@@ -20,8 +21,13 @@ public final class VirtualThreadStackSource implements StackSource {
     private long[] lastListed = new long[256];
     private long[] slotIds = new long[256];
     private int slotCount;
-    /** Ticks between two listings of all virtual threads. */
-    static final int REFRESH_TICKS = 50;
+    /** Most ticks between two listings of all virtual threads. */
+    static final int MAX_REFRESH_TICKS = 50;
+    /** One tick between listings per this many live virtual threads. */
+    static final int THREADS_PER_REFRESH_TICK = 200;
+
+    private long nextRefresh;
+    private int listedCount;
 
     private List<VirtualThreads.Found> runnable;
     private List<VirtualThreads.Found> parked;
@@ -40,8 +46,11 @@ public final class VirtualThreadStackSource implements StackSource {
     @Override
     public void sample(StackConsumer consumer) {
         tick++;
-        if (tick % REFRESH_TICKS == 1 || runnable == null) {
+        if (runnable == null || tick >= nextRefresh) {
             refresh();
+            // Short-lived virtual threads (one per request) must be seen every tick; only a crowd of
+            // thousands makes listing them costly enough to do less often.
+            nextRefresh = tick + Math.max(1, Math.min(MAX_REFRESH_TICKS, listedCount / THREADS_PER_REFRESH_TICK));
         }
         int forRunnable = Math.min(runnable.size(), Math.max(budget - budget / 4, 1));
         runnableCursor = walk(consumer, runnable, runnableCursor, forRunnable);
@@ -52,12 +61,13 @@ public final class VirtualThreadStackSource implements StackSource {
 
     /**
      * Lists the virtual threads and splits them into runnable and parked. With ten thousand threads this
-     * is the expensive part of a tick, so it runs every {@link #REFRESH_TICKS} ticks; in between, the
+     * is the expensive part of a tick, so it then runs less often (see {@link #sample}); in between, the
      * lists are reused (a thread that ended is skipped when walked).
      */
     private void refresh() {
         List<VirtualThreads.Found> live = threads.list();
         int n = live.size();
+        listedCount = n;
         maxLive = Math.max(maxLive, n);
         long now = clock.nanoTime();
         runnable = new ArrayList<>();
