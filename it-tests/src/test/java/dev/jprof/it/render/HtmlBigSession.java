@@ -1,9 +1,10 @@
 package dev.jprof.it.render;
 
+import dev.jprof.it.support.ManualClock;
+
 import dev.jprof.CodeLocation;
 import dev.jprof.Recorder;
 import dev.jprof.Session;
-import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.ThreadState;
 import java.time.Duration;
@@ -27,24 +28,8 @@ final class HtmlBigSession {
                     "com.acme.Service" + (i % 11) + ".compute" + (i % 7), "org.json.Mapper.read",
                     "org.json.Mapper.parse" + (i % 5), "java.util.ArrayList.add", "com.acme.Model.field" + (i % 13)));
         }
-        long[] now = {0};
+        ManualClock clock = new ManualClock(true);
         long[] tick = {0};
-        Clock clock = new Clock() {
-            @Override
-            public long nanoTime() {
-                return now[0];
-            }
-
-            @Override
-            public long epochMillis() {
-                return 1_700_000_000_000L;
-            }
-
-            @Override
-            public long processCpuNanos() {
-                return now[0];
-            }
-        };
         StackSource source = out -> {
             for (int t = 0; t < threads; t++) {
                 long x = (tick[0] * 31 + t) * 2862933555777941757L + 3037000493L;
@@ -56,7 +41,7 @@ final class HtmlBigSession {
                 "big deterministic session", threads * ticks + 1024);
         recorder.startManual();
         for (int i = 0; i < ticks; i++) {
-            now[0] += 1_000_000L;
+            clock.advance(1_000_000L);
             tick[0] = i;
             recorder.tick();
         }

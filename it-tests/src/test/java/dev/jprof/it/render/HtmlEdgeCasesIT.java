@@ -1,5 +1,7 @@
 package dev.jprof.it.render;
 
+import dev.jprof.it.support.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +9,6 @@ import dev.jprof.CodeLocation;
 import dev.jprof.Recorder;
 import dev.jprof.Session;
 import dev.jprof.renderers.HtmlRenderer;
-import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.ThreadState;
 import java.nio.file.Files;
@@ -110,29 +111,13 @@ class HtmlEdgeCasesIT {
     }
 
     private static Session record(int ticks, StackTraceElement[] stack, String threadName) {
-        long[] now = {0};
-        Clock clock = new Clock() {
-            @Override
-            public long nanoTime() {
-                return now[0];
-            }
-
-            @Override
-            public long epochMillis() {
-                return 1_700_000_000_000L;
-            }
-
-            @Override
-            public long processCpuNanos() {
-                return -1;
-            }
-        };
+        ManualClock clock = new ManualClock(false);
         StackSource source = out -> out.accept(1, threadName, false, ThreadState.RUNNABLE, stack);
         Recorder recorder = new Recorder(source, clock, Duration.ofMillis(1),
                 e -> new CodeLocation("/app/classes!/com/acme/" + e.getFileName(), "classes", true), "edge", 4096);
         recorder.startManual();
         for (int i = 0; i < ticks; i++) {
-            now[0] += 1_000_000L;
+            clock.advance(1_000_000L);
             recorder.tick();
         }
         recorder.stop();

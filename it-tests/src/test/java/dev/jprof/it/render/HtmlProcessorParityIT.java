@@ -1,5 +1,7 @@
 package dev.jprof.it.render;
 
+import dev.jprof.it.support.ManualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +14,6 @@ import dev.jprof.Session;
 import dev.jprof.renderers.FrameRenderer;
 import dev.jprof.renderers.HtmlRenderer;
 import dev.jprof.renderers.RenderOptions;
-import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.ThreadState;
 import java.nio.file.Files;
@@ -207,24 +208,8 @@ class HtmlProcessorParityIT {
         StackTraceElement[] parked = stack("java.lang.Thread.run:1", "com.acme.Worker.loop:70",
                 "java.util.concurrent.locks.LockSupport.park:2", "jdk.internal.misc.Unsafe.park:3");
         StackTraceElement[] computing = stack("java.lang.Thread.run:1", "com.acme.Worker.loop:71", "com.acme.Worker.compute:80");
-        long[] now = {0};
+        ManualClock clock = new ManualClock(false);
         long[] tick = {0};
-        Clock clock = new Clock() {
-            @Override
-            public long nanoTime() {
-                return now[0];
-            }
-
-            @Override
-            public long epochMillis() {
-                return 1_700_000_000_000L;
-            }
-
-            @Override
-            public long processCpuNanos() {
-                return -1;
-            }
-        };
         StackSource source = out -> {
             int i = (int) (tick[0] % 100);
             StackTraceElement[] main = i < 50 ? reflective : i < 70 ? otherLine : i < 80 ? loading : i < 90 ? runSelf
@@ -236,7 +221,7 @@ class HtmlProcessorParityIT {
         Recorder recorder = new Recorder(source, clock, Duration.ofMillis(1), HtmlProcessorParityIT::locate, "parity", 1 << 16);
         recorder.startManual();
         for (int t = 0; t < 1000; t++) {
-            now[0] += 1_000_000L;
+            clock.advance(1_000_000L);
             tick[0] = t;
             recorder.tick();
         }
