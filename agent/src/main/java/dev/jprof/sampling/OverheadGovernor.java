@@ -15,6 +15,11 @@ final class OverheadGovernor {
      * than that (10,000 threads) is still reined in.
      */
     static final long WARM_UP_NANOS = 3_000_000_000L;
+    /**
+     * The first ticks carry one-time costs (loading and linking the sampler's classes, first calls into
+     * the JDK's thread APIs: several ms each on JDK 25), so they are not measured at all.
+     */
+    static final int IGNORED_TICKS = 20;
     /** How much looser the budget is during warm-up. */
     static final double WARM_UP_LENIENCY = 10;
     /** At least this many ticks get the looser budget, whatever the interval. */
@@ -49,8 +54,11 @@ final class OverheadGovernor {
         }
         // An exponential average: one slow tick (a GC pause) should not halve the sampling rate. The
         // average restarts when warm-up ends, so the cold JVM's costs do not linger.
+        if (ticks <= IGNORED_TICKS) {
+            return baseInterval;
+        }
         boolean warmingUp = ticks <= warmUpTicks;
-        boolean restart = ticks == 1 || ticks == warmUpTicks + 1;
+        boolean restart = ticks == IGNORED_TICKS + 1 || ticks == warmUpTicks + 1;
         averageCost = restart ? tickCostNanos : averageCost * 0.9 + tickCostNanos * 0.1;
         long needed = (long) (averageCost / (warmingUp ? maxOverhead * WARM_UP_LENIENCY : maxOverhead));
         long interval = Math.min(Math.max(baseInterval, needed), baseInterval * MAX_STRETCH);

@@ -50,11 +50,28 @@ class OverheadGovernorTest {
     }
 
     @Test
-    void duringWarmUpOnlyExtremeCostsStretch() {
+    void theFirstTicksCarryOneTimeCostsAndAreNotMeasured() {
         OverheadGovernor g = new OverheadGovernor(10 * MS, 0.01);
+        for (int i = 0; i < OverheadGovernor.IGNORED_TICKS; i++) {
+            assertEquals(10 * MS, g.nextInterval(50 * MS), "class loading in the first ticks");
+        }
+        assertEquals(10 * MS, g.nextInterval(MS / 2), "then measured from a fresh average");
+    }
+
+    @Test
+    void duringWarmUpOnlyExtremeCostsStretch() {
+        OverheadGovernor g = afterIgnoredTicks();
         assertEquals(10 * MS, g.nextInterval(900_000), "9% while warming up is tolerated");
-        OverheadGovernor crowded = new OverheadGovernor(10 * MS, 0.01);
+        OverheadGovernor crowded = afterIgnoredTicks();
         assertEquals(100 * MS, crowded.nextInterval(10 * MS), "a tick as long as the interval is not");
+    }
+
+    private static OverheadGovernor afterIgnoredTicks() {
+        OverheadGovernor g = new OverheadGovernor(10 * MS, 0.01);
+        for (int i = 0; i < OverheadGovernor.IGNORED_TICKS; i++) {
+            g.nextInterval(0);
+        }
+        return g;
     }
 
     @Test
