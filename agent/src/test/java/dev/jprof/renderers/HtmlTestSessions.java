@@ -3,9 +3,9 @@ package dev.jprof.renderers;
 import dev.jprof.CodeLocation;
 import dev.jprof.Recorder;
 import dev.jprof.Session;
-import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.ThreadState;
+import dev.jprof.testing.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,26 +13,6 @@ import java.util.List;
 /** Deterministic sessions for the HTML renderer's tests: a fake clock and scripted stacks. */
 final class HtmlTestSessions {
     private HtmlTestSessions() {
-    }
-
-    /** A clock that moves only when told. */
-    static final class FakeClock implements Clock {
-        long nanos;
-
-        @Override
-        public long nanoTime() {
-            return nanos;
-        }
-
-        @Override
-        public long epochMillis() {
-            return 1_700_000_000_000L;
-        }
-
-        @Override
-        public long processCpuNanos() {
-            return nanos / 2;
-        }
     }
 
     /** One scripted thread: its id, name and the stack (outermost first, "Class.method") per tick. */
@@ -48,7 +28,7 @@ final class HtmlTestSessions {
                 "java -jar acme.jar --serve", maxRuns);
         recorder.startManual();
         for (int i = 0; i < ticks; i++) {
-            clock.nanos += intervalNanos;
+            clock.advance(Duration.ofNanos(intervalNanos), 0.5);
             tick[0] = i;
             recorder.tick();
         }
