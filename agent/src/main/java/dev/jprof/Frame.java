@@ -47,7 +47,9 @@ public final class Frame {
     private Frame parent;
     private final List<Frame> children = new ArrayList<>();
     private double absorbedTime;
+    private double absorbedIdle;
     private double cachedTime = Double.NaN;
+    private double cachedIdle = Double.NaN;
     private FrameGroup group;
     private boolean virtualThread;
 
@@ -95,10 +97,23 @@ public final class Frame {
         return new Frame(Kind.ROOT, "[root]", "", description, "", 0, CodeLocation.UNKNOWN);
     }
 
-    /** A synthetic frame such as {@link #SELF_TIME}, holding {@code time} seconds. */
+    /**
+     * A synthetic frame such as {@link #SELF_TIME}, holding {@code time} seconds; {@link #AWAIT},
+     * {@link #OUT_OF_CONTEXT} and {@link #IDLE} frames are idle time.
+     */
     public static Frame synthetic(String identifier, double time) {
+        boolean waiting = AWAIT.equals(identifier) || OUT_OF_CONTEXT.equals(identifier) || IDLE.equals(identifier);
+        return synthetic(identifier, time, waiting ? time : 0);
+    }
+
+    /**
+     * A synthetic frame holding {@code time} seconds, of which {@code idle} were spent waiting
+     * (see {@link #idleTime()}).
+     */
+    public static Frame synthetic(String identifier, double time, double idle) {
         Frame f = new Frame(Kind.SYNTHETIC, identifier, "", identifier, "", 0, CodeLocation.UNKNOWN);
         f.absorbedTime = time;
+        f.absorbedIdle = Math.min(idle, time);
         return f;
     }
 
@@ -196,6 +211,28 @@ public final class Frame {
         return absorbedTime;
     }
 
+    /**
+     * The part of {@link #time()} its threads spent idle: parked, sleeping or waiting
+     * ({@code WAITING}/{@code TIMED_WAITING}), or in {@code [await]}/{@code [out-of-context]}. Lets
+     * the display threshold tell work from waiting, so a few busy threads are not crowded out by hundreds
+     * of idle pool threads.
+     */
+    public double idleTime() {
+        if (Double.isNaN(cachedIdle)) {
+            double t = absorbedIdle;
+            for (Frame child : children) {
+                t += child.idleTime();
+            }
+            cachedIdle = t;
+        }
+        return cachedIdle;
+    }
+
+    /** The idle part of {@link #absorbedTime()}. */
+    public double absorbedIdleTime() {
+        return absorbedIdle;
+    }
+
     /** This frame's own time: absorbed time plus its {@code [self]} children. */
     public double selfTime() {
         double t = absorbedTime;
@@ -234,7 +271,16 @@ public final class Frame {
 
     /** Adds {@code seconds} to this frame's absorbed time (processors folding removed frames in). */
     public void addAbsorbedTime(double seconds) {
+        addAbsorbedTime(seconds, 0);
+    }
+
+    /**
+     * Adds {@code seconds} to this frame's absorbed time, {@code idleSeconds} of them idle (a processor
+     * folding a removed frame in passes that frame's {@link #idleTime()} along).
+     */
+    public void addAbsorbedTime(double seconds, double idleSeconds) {
         absorbedTime += seconds;
+        absorbedIdle += idleSeconds;
         invalidate();
     }
 
@@ -302,8 +348,9 @@ public final class Frame {
 
     private void invalidate() {
         // time() caches a whole subtree at once, so an empty cache implies empty caches above it.
-        for (Frame f = this; f != null && !Double.isNaN(f.cachedTime); f = f.parent) {
+        for (Frame f = this; f != null && !(Double.isNaN(f.cachedTime) && Double.isNaN(f.cachedIdle)); f = f.parent) {
             f.cachedTime = Double.NaN;
+            f.cachedIdle = Double.NaN;
         }
     }
 
@@ -311,6 +358,7 @@ public final class Frame {
     public Frame copy() {
         Frame f = new Frame(kind, identifier, className, methodName, fileName, line, location);
         f.absorbedTime = absorbedTime;
+        f.absorbedIdle = absorbedIdle;
         f.virtualThread = virtualThread;
         if (lineTimes != null) {
             f.lineTimes = new LinkedHashMap<>(lineTimes);

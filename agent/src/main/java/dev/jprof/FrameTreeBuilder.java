@@ -88,12 +88,13 @@ final class FrameTreeBuilder {
             truncate(path, keep[0]);
             String leaf = kind == AwaitRules.Kind.AWAIT ? Frame.AWAIT
                     : kind == AwaitRules.Kind.OUT_OF_CONTEXT ? Frame.OUT_OF_CONTEXT : Frame.SELF_TIME;
+            double idle = kind != AwaitRules.Kind.NONE || isIdle(t.runState[r]) ? seconds : 0;
             List<Frame> siblings = parent.children();
             Frame last = siblings.isEmpty() ? null : siblings.get(siblings.size() - 1);
             if (last != null && leaf.equals(last.identifier())) {
-                last.addAbsorbedTime(seconds);
+                last.addAbsorbedTime(seconds, idle);
             } else {
-                parent.addChild(Frame.synthetic(leaf, seconds));
+                parent.addChild(Frame.synthetic(leaf, seconds, idle));
             }
         }
         for (int th = 0; th < threads; th++) {
@@ -102,6 +103,14 @@ final class FrameTreeBuilder {
             }
         }
         return root;
+    }
+
+    /**
+     * Parked, sleeping or waiting. {@code BLOCKED} is not idle: a wall-clock profile exists to show lock
+     * contention.
+     */
+    private static boolean isIdle(byte state) {
+        return state == ThreadState.WAITING || state == ThreadState.TIMED_WAITING;
     }
 
     private static void truncate(List<Frame> path, int size) {

@@ -57,7 +57,7 @@ public final class Processors {
         for (Frame child : new ArrayList<>(root.children())) {
             if (Frame.SELF_TIME.equals(child.identifier())) {
                 if (previousSelf != null) {
-                    previousSelf.addAbsorbedTime(child.time());
+                    previousSelf.addAbsorbedTime(child.time(), child.idleTime());
                     child.removeFromParent();
                 } else {
                     previousSelf = child;
@@ -87,7 +87,7 @@ public final class Processors {
                 byIdentifier.put(child.identifier(), child);
                 continue;
             }
-            aggregate.addAbsorbedTime(child.absorbedTime());
+            aggregate.addAbsorbedTime(child.absorbedTime(), child.absorbedIdleTime());
             aggregate.mergeLineTimes(child);
             aggregate.addChildren(child.children());
             child.removeFromParent();
@@ -102,53 +102,50 @@ public final class Processors {
     /**
      * Removes frames whose time is less than {@code filter_threshold} (default 1%) of the root's time,
      * folding their time into their parent's absorbed time. A frame is kept anyway when its active time
-     * (time not spent in {@code [await]}, {@code [idle]} or {@code [out-of-context]}) reaches the threshold
-     * of the total active time, so thousands of waiting threads cannot crowd out the work.
+     * (its time minus its {@link Frame#idleTime() idle time}: parked, sleeping, waiting, {@code [await]},
+     * {@code [out-of-context]}) reaches the threshold of the total active time, so hundreds of idle pool
+     * threads or thousands of parked virtual threads cannot crowd out the work. Below the thread frames,
+     * "the root's time" means the time of the threads that were kept.
      */
     public static Frame removeIrrelevantNodes(Frame root, ProcessorOptions options) {
         if (root == null) {
             return null;
         }
-        Map<Frame, Double> active = new java.util.IdentityHashMap<>();
-        double totalActive = activeTime(root, active);
+        double threshold = options.filterThreshold();
         double total = root.time() > 0 ? root.time() : Double.MIN_VALUE;
-        removeIrrelevant(root, options.filterThreshold(), total, totalActive, active);
+        double totalActive = root.time() - root.idleTime();
+        if (root.kind() == Frame.Kind.ROOT) {
+            // Threads first; below them, shares count against the threads that stay, so a hundred idle pool
+            // threads neither hide a busy thread nor dilute where the remaining threads spend their time.
+            removeIrrelevantChildren(root, threshold, total, totalActive);
+            double kept = root.time() - root.absorbedTime();
+            double base = kept > 0 ? kept : total;
+            for (Frame thread : root.children()) {
+                removeIrrelevant(thread, threshold, base, totalActive);
+            }
+        } else {
+            removeIrrelevant(root, threshold, total, totalActive);
+        }
         return root;
     }
 
-    private static double activeTime(Frame frame, Map<Frame, Double> active) {
-        double t;
-        if (isWaiting(frame)) {
-            t = 0;
-        } else {
-            t = frame.absorbedTime();
-            for (Frame child : frame.children()) {
-                t += activeTime(child, active);
-            }
+    private static void removeIrrelevant(Frame frame, double threshold, double total, double totalActive) {
+        removeIrrelevantChildren(frame, threshold, total, totalActive);
+        for (Frame child : frame.children()) {
+            removeIrrelevant(child, threshold, total, totalActive);
         }
-        active.put(frame, t);
-        return t;
     }
 
-    private static boolean isWaiting(Frame frame) {
-        String id = frame.identifier();
-        return frame.isSynthetic()
-                && (Frame.AWAIT.equals(id) || Frame.IDLE.equals(id) || Frame.OUT_OF_CONTEXT.equals(id));
-    }
-
-    private static void removeIrrelevant(Frame frame, double threshold, double total, double totalActive,
-                                         Map<Frame, Double> active) {
+    private static void removeIrrelevantChildren(Frame frame, double threshold, double total, double totalActive) {
         for (Frame child : new ArrayList<>(frame.children())) {
             boolean relevant = child.time() / total >= threshold
-                    || totalActive > 0 && active.get(child) / totalActive >= threshold;
+                    || totalActive > 0 && (child.time() - child.idleTime()) / totalActive >= threshold;
             if (!relevant) {
                 double time = child.time();
+                double idle = child.idleTime();
                 child.removeFromParent();
-                frame.addAbsorbedTime(time);
+                frame.addAbsorbedTime(time, idle);
             }
-        }
-        for (Frame child : frame.children()) {
-            removeIrrelevant(child, threshold, total, totalActive, active);
         }
     }
 
@@ -164,8 +161,9 @@ public final class Processors {
         if (children.size() == 1 && Frame.SELF_TIME.equals(children.get(0).identifier())) {
             Frame self = children.get(0);
             double time = self.time();
+            double idle = self.idleTime();
             self.removeFromParent();
-            root.addAbsorbedTime(time);
+            root.addAbsorbedTime(time, idle);
         }
         for (Frame child : root.children()) {
             removeUnnecessarySelfTimeNodes(child, options);
@@ -263,8 +261,9 @@ public final class Processors {
                         int at = frame.children().indexOf(child);
                         List<Frame> grandchildren = new ArrayList<>(child.children());
                         double absorbed = child.absorbedTime();
+                        double idle = child.absorbedIdleTime();
                         child.removeFromParent();
-                        frame.addAbsorbedTime(absorbed);
+                        frame.addAbsorbedTime(absorbed, idle);
                         for (int g = 0; g < grandchildren.size(); g++) {
                             frame.addChild(grandchildren.get(g), at + g);
                         }

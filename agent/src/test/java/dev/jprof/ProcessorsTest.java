@@ -103,6 +103,28 @@ class ProcessorsTest {
     }
 
     @Test
+    void idleThreadsCannotCrowdOutBusyOnes() {
+        Frame root = Frame.root("r");
+        for (int i = 0; i < 200; i++) {
+            Frame pool = Frame.thread("pool-" + i, 100 + i);
+            pool.addChild(m("com.acme.A", "next", APP, Frame.synthetic(Frame.SELF_TIME, 5, 5)));
+            root.addChild(pool);
+        }
+        Frame busy = Frame.thread("busy", 3);
+        busy.addChild(m("com.acme.A", "compute", APP, self(3.5)));
+        busy.addChild(m("com.acme.A", "waitForInput", APP, Frame.synthetic(Frame.SELF_TIME, 1.5, 1.5)));
+        root.addChild(busy);
+        assertEquals(1001.5, root.idleTime(), 1e-9);
+        Processors.removeIrrelevantNodes(root, options);
+        assertEquals(1, root.children().size(), "each thread is 0.5% of the time; only one works");
+        assertSame(busy, root.children().get(0));
+        assertEquals(2, busy.children().size(),
+                "the busy thread's wait is 0.15% of all time but 30% of the threads shown: kept");
+        assertEquals(1005, root.time(), 1e-9, "removed threads' time stays in the total");
+        assertEquals(1001.5, root.idleTime(), 1e-9, "and their idle time with it");
+    }
+
+    @Test
     void removeImportlibSplicesClassLoadingFramesOut() {
         Frame user = m("com.acme.Plugin", "<clinit>", APP, self(2));
         Frame loader = m("jdk.internal.loader.BuiltinClassLoader", "loadClass", JDK,

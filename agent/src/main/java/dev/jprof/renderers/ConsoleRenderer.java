@@ -140,7 +140,14 @@ public class ConsoleRenderer extends FrameRenderer {
             renderHeader(out, session);
         }
         if (root == null || root.children().isEmpty()) {
-            out.append("No samples were recorded.\n");
+            if (session.sampleCount() > 0 && root != null) {
+                out.append(String.format(Locale.ROOT, "Nothing reached the display threshold (%s%% of %.3f s): "
+                                + "show_all=true (--show-all) shows everything.%n",
+                        new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                                .format(processorOptions().filterThreshold() * 100), root.time()));
+            } else {
+                out.append("No samples were recorded.\n");
+            }
             return out.toString();
         }
         rootTime = root.time() > 0 ? root.time() : Double.MIN_VALUE;

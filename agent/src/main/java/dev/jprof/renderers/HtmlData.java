@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.jprof.Session;
 import dev.jprof.Version;
+import dev.jprof.sampling.ThreadState;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,7 +21,8 @@ import java.util.Map;
  *   <li>{@code meta}: the session's metadata; {@code options}: the initial view options</li>
  *   <li>{@code strings}, {@code frames} (class, method, file, line, location, library, app: string indices),
  *       {@code stacks} (parent, frame: a trie, row 0 the empty stack), {@code threads} (id, name, virtual)</li>
- *   <li>{@code totals}: columns thread, stack, weight — the summed weight of each distinct pair</li>
+ *   <li>{@code totals}: columns thread, stack, weight — the summed weight of each distinct pair — and idle,
+ *       the part of it spent parked, sleeping or waiting (the display threshold tells work from waiting)</li>
  *   <li>{@code timeline}: columns thread, stack, state, gap (start minus the end of the thread's previous
  *       entry), weight; plus {@code resampled}, {@code bucket} and {@code source_runs}</li>
  * </ul>
@@ -98,10 +100,12 @@ final class HtmlData {
         long[] thread = s.longs("samples.thread");
         long[] stack = s.longs("samples.stack");
         long[] weight = s.longs("samples.weight");
+        long[] state = s.longs("samples.state");
         Map<Long, Integer> index = new HashMap<>();
         long[] pairThread = new long[16];
         long[] pairStack = new long[16];
         long[] pairNanos = new long[16];
+        long[] pairIdle = new long[16];
         int n = 0;
         for (int r = 0; r < weight.length; r++) {
             long key = (thread[r] << 32) | stack[r];
@@ -111,6 +115,7 @@ final class HtmlData {
                     pairThread = Arrays.copyOf(pairThread, n * 2);
                     pairStack = Arrays.copyOf(pairStack, n * 2);
                     pairNanos = Arrays.copyOf(pairNanos, n * 2);
+                    pairIdle = Arrays.copyOf(pairIdle, n * 2);
                 }
                 i = n++;
                 index.put(key, i);
@@ -118,15 +123,21 @@ final class HtmlData {
                 pairStack[i] = stack[r];
             }
             pairNanos[i] += weight[r];
+            if (state[r] == ThreadState.WAITING || state[r] == ThreadState.TIMED_WAITING) {
+                pairIdle[i] += weight[r];
+            }
         }
         long[] micros = new long[n];
+        long[] idleMicros = new long[n];
         for (int i = 0; i < n; i++) {
             micros[i] = Math.max(1, Math.round(pairNanos[i] / 1000.0));
+            idleMicros[i] = Math.min(micros[i], Math.round(pairIdle[i] / 1000.0));
         }
         g.writeObjectFieldStart("totals");
         column(g, "thread", Arrays.copyOf(pairThread, n));
         column(g, "stack", Arrays.copyOf(pairStack, n));
         column(g, "weight", micros);
+        column(g, "idle", idleMicros);
         g.writeEndObject();
     }
 

@@ -43,6 +43,41 @@ class ConsoleRendererTest {
     }
 
     @Test
+    void aFewBusyThreadsAreShownAmongHundredsOfIdlePoolThreads() {
+        Sessions s = new Sessions();
+        for (int i = 0; i < 200; i++) {
+            s.source.set(100 + i, "pool-" + i, dev.jprof.sampling.ThreadState.WAITING,
+                    "java.lang.Thread.run:840", "com.acme.Pool.next:7", "java.lang.Object.wait:-2");
+        }
+        for (int i = 0; i < 4; i++) {
+            s.source.running(10 + i, "busy-" + i, "java.lang.Thread.run:840", "com.acme.Busy.compute:5");
+        }
+        s.tick(10, 100);
+        String text = new ConsoleRenderer(false, false, ConsoleRenderer.TimeFormat.SECONDS, false, false, null,
+                ZoneOffset.UTC).render(s.recorder.snapshot());
+        // Each thread is 0.5% of all time, but each busy one is a quarter of the work.
+        for (int i = 0; i < 4; i++) {
+            assertTrue(text.contains("[thread] busy-" + i), text);
+        }
+        assertTrue(text.contains("Busy.compute"), text);
+        assertFalse(text.contains("pool-"), text);
+    }
+
+    @Test
+    void saysWhenNothingReachedTheThresholdRatherThanThatNothingWasRecorded() {
+        Sessions s = new Sessions();
+        for (int i = 0; i < 200; i++) {
+            s.source.set(100 + i, "pool-" + i, dev.jprof.sampling.ThreadState.WAITING,
+                    "java.lang.Thread.run:840", "com.acme.Pool.next:7", "java.lang.Object.wait:-2");
+        }
+        s.tick(10, 10);
+        String text = new ConsoleRenderer(false, false, ConsoleRenderer.TimeFormat.SECONDS, false, false, null,
+                ZoneOffset.UTC).render(s.recorder.snapshot());
+        assertTrue(text.contains("Nothing reached the display threshold (1% of 20.000 s)"), text);
+        assertFalse(text.contains("No samples were recorded"), text);
+    }
+
+    @Test
     void unicodeTreeMatchesGolden() throws IOException {
         ConsoleRenderer r = new ConsoleRenderer(true, false, ConsoleRenderer.TimeFormat.SECONDS, false, false,
                 new ProcessorOptions(), ZoneOffset.UTC);

@@ -107,7 +107,9 @@
     }
   });
 
-  var root = null, total = 1;
+  // total: all recorded time; keptTotal: the time of the threads shown, against which frames below them
+  // are judged (hundreds of idle threads must not collapse everything else).
+  var root = null, total = 1, keptTotal = 1;
   var memo = new Int32Array(nStacks).fill(-1), incl = new Float64Array(nStacks);
   var pairsByThread = (function () {
     var T = D.totals, out = [];
@@ -126,6 +128,7 @@
     var tParent = new Int32Array(cap), tKey = new Int32Array(cap), tFrame = new Int32Array(cap);
     var tKind = new Uint8Array(cap), tLine = new Int32Array(cap);
     var tSelf = new Float64Array(cap), tTime = new Float64Array(cap), tLineW = new Float64Array(cap);
+    var tSelfIdle = new Float64Array(cap), tIdle = new Float64Array(cap);
     tParent[0] = -1; tKind[0] = K_ROOT; tFrame[0] = -1;
     function grow() {
       cap *= 2;
@@ -133,6 +136,7 @@
       tParent = a(tParent, Int32Array); tKey = a(tKey, Int32Array); tFrame = a(tFrame, Int32Array);
       tKind = a(tKind, Uint8Array); tLine = a(tLine, Int32Array);
       tSelf = a(tSelf, Float64Array); tTime = a(tTime, Float64Array); tLineW = a(tLineW, Float64Array);
+      tSelfIdle = a(tSelfIdle, Float64Array); tIdle = a(tIdle, Float64Array);
     }
     var index = new Map();
     // aggregate_repeated_calls by construction: one node per (parent, method).
@@ -165,6 +169,7 @@
           }
         }
         tSelf[node] += w;
+        if (T.idle) tSelfIdle[node] += T.idle[pairs[i]];
         incl[s] += w;
       }
       // The line shown for a method is the one where most of its time was seen.
@@ -178,8 +183,22 @@
       incl[0] = 0;
     }
     // time == self + sum(children): children always have larger ids than their parent.
-    for (var id = count - 1; id > 0; id--) { tTime[id] += tSelf[id]; tTime[tParent[id]] += tTime[id]; }
+    for (var id = count - 1; id > 0; id--) {
+      tTime[id] += tSelf[id]; tTime[tParent[id]] += tTime[id];
+      tIdle[id] += tSelfIdle[id]; tIdle[tParent[id]] += tIdle[id];
+    }
     total = tTime[0] > 0 ? tTime[0] : 1;
+    // As Processors.removeIrrelevantNodes: a frame under the threshold of all time stays when its active
+    // (not parked, sleeping or waiting) time reaches the threshold of all active time; threads are judged
+    // first, and the frames below them against the time of the threads that stay.
+    var totalActive = tTime[0] - tIdle[0];
+    function relevant(k, base) {
+      return tTime[k] / base >= threshold || (totalActive > 0 && (tTime[k] - tIdle[k]) / totalActive >= threshold);
+    }
+    var keptThreads = 0;
+    for (var kt = 1; kt < count; kt++) if (tParent[kt] === 0 && relevant(kt, total)) keptThreads += tTime[kt];
+    var base = keptThreads > 0 ? keptThreads : total;
+    keptTotal = base;
     // remove_irrelevant_nodes: frames under the threshold fold into their parent's self time.
     var nodes = new Array(count);
     var r = new Node(0, K_ROOT, -1, null, 'root');
@@ -189,7 +208,7 @@
     for (var k = 1; k < count; k++) {
       var parent = nodes[tParent[k]];
       if (!parent) continue;
-      if (tTime[k] / total < threshold) { parent.self += tTime[k]; continue; }
+      if (!relevant(k, tParent[k] === 0 ? total : base)) { parent.self += tTime[k]; continue; }
       var x = new Node(k, tKind[k], tFrame[k], parent, tKind[k] === K_THREAD ? 't' + tFrame[k] : tKey[k]);
       x.time = tTime[k]; x.self += tSelf[k]; x.line = tLine[k];
       nodes[k] = x;
@@ -213,7 +232,7 @@
         var hn = kept[h];
         if (hn.group || !hn.hidden) continue;
         // As in Processors.groupLibraryFrames: a hidden frame with a hidden child (its own [self] counts).
-        var selfShown = hn.self > 0 && hn.children.length > 0 && hn.self / total >= threshold;
+        var selfShown = hn.self > 0 && hn.children.length > 0 && hn.self / keptTotal >= threshold;
         if (!selfShown && !hn.children.some(function (y) { return y.hidden; })) continue;
         var group = { id: ++groups, root: hn, frames: [], libraries: [], path: hn.path };
         var todo = [hn];
@@ -263,7 +282,7 @@
     var v = expandedByUser.get(n.path);
     if (v !== undefined) return v;
     if (matchAncestors && matchAncestors.has(n)) return true;
-    return n.kind !== K_METHOD || n.time / total >= 0.05;
+    return n.kind !== K_METHOD || n.time / keptTotal >= 0.05;
   }
   function groupOpen(g) { return groupsOpen.has(g.path); }
   function visibleInGroup(n) {
@@ -302,7 +321,7 @@
       if (n.group && n.group.root === n) next.push({ node: n, type: 'group', depth: item.depth + 1 });
       var kids = shownChildren(n);
       for (var k = 0; k < kids.length; k++) next.push({ node: kids[k], type: 'node', depth: item.depth + 1 });
-      if (n.self > 0 && n.self / total >= (state.showAll ? 0 : state.threshold)) {
+      if (n.self > 0 && n.self / keptTotal >= (state.showAll ? 0 : state.threshold)) {
         var at = 0;
         while (at < next.length && (next[at].type === 'group' || next[at].node.time >= n.self)) at++;
         next.splice(at, 0, { node: n, type: 'self', depth: item.depth + 1 });

@@ -37,6 +37,7 @@ class HtmlProcessorParityIT {
     static Path dir;
     static Session session;
     static HtmlBrowser browser;
+    static final int IDLE_POOL = 150;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -55,12 +56,22 @@ class HtmlProcessorParityIT {
     }
 
     @Test
+    void zzDebug() {
+        browser.open(dir.resolve("parity.html"));
+        System.err.println("DEBUG logs " + browser.severeLogs());
+        System.err.println("DEBUG " + browser.js("try { return window.__dbg + ' ' + window.jprof.treeText(); } catch (e) { return String(e.stack); }"));
+    }
+
+    @Test
     void defaultViewMatchesTheJavaProcessors() {
         Map<String, String> page = pageTree();
         assertEquals(javaTree(false, null), page);
         assertTrue(page.containsKey("[thread] main/com.acme.Main.main/com.acme.Main.run/com.acme.App.handle/com.acme.App.work"),
                 "reflection frames were spliced out: " + page.keySet());
         assertTrue(page.keySet().stream().noneMatch(k -> k.contains("rare")), "the 0.25% branch is under the threshold");
+        assertTrue(page.containsKey("[thread] worker/java.lang.Thread.run/com.acme.Worker.loop/com.acme.Worker.compute"),
+                "threads that work are kept although the idle pool holds 99% of the time: " + page.keySet());
+        assertTrue(page.keySet().stream().noneMatch(k -> k.startsWith("[thread] pool-")), "idle threads are not");
     }
 
     @Test
@@ -110,6 +121,7 @@ class HtmlProcessorParityIT {
 
     @Test
     void showRegexUngroupsLibraryFrames() throws Exception {
+        System.err.println("DEBUG2 " + browser.js("return window.__dbg + ' ' + window.jprof.treeText() + ' ' + location.href"));
         long groups = browser.jsLong("return document.querySelectorAll('#tree .row.group').length");
         assertTrue(groups >= 2, "HashMap and LockSupport runs are grouped: " + groups);
         browser.click("#more-toggle");
@@ -191,7 +203,8 @@ class HtmlProcessorParityIT {
 
     /**
      * 1,000 ticks of 1 ms: reflection and class-loading plumbing, one method seen at two lines, recursion,
-     * self time in the middle of the tree, a branch of 0.25%, and a second thread that mostly waits.
+     * self time in the middle of the tree, a branch of 0.25%, a second thread that mostly waits, and an
+     * idle pool that holds 99% of all time.
      */
     private static Session scriptedSession() {
         StackTraceElement[] reflective = stack("com.acme.Main.main:10", "com.acme.Main.run:20",
@@ -217,6 +230,9 @@ class HtmlProcessorParityIT {
             out.accept(1, "main", false, ThreadState.RUNNABLE, main);
             boolean waits = tick[0] % 10 < 7;
             out.accept(2, "worker", false, waits ? ThreadState.WAITING : ThreadState.RUNNABLE, waits ? parked : computing);
+            for (int p = 0; p < IDLE_POOL; p++) {
+                out.accept(100 + p, "pool-" + p, false, ThreadState.WAITING, parked);
+            }
         };
         Recorder recorder = new Recorder(source, clock, Duration.ofMillis(1), HtmlProcessorParityIT::locate, "parity", 1 << 16);
         recorder.startManual();
