@@ -13,6 +13,10 @@ import java.util.Arrays;
 public final class PlatformStackSource implements StackSource {
     /** Deepest stack kept; deeper stacks keep their top frames. */
     public static final int DEFAULT_MAX_DEPTH = 2048;
+    /** Checks without CPU advance, in the same state, after which a thread counts as quiet. */
+    static final int QUIET_AFTER = 3;
+    /** Quiet threads checked per tick, about, when there are many. */
+    static final int QUIET_PER_TICK = 16;
 
     private final ThreadSelector selector;
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -31,6 +35,9 @@ public final class PlatformStackSource implements StackSource {
     private int[] walk = new int[64];
     private long walks;
     private long reused;
+    private long skipped;
+    private int quietPeriod = 1;
+    private int quietLastTick;
 
     public PlatformStackSource(ThreadSelector selector) {
         this(selector, defaultHandshakes(), DEFAULT_MAX_DEPTH);
@@ -95,23 +102,57 @@ public final class PlatformStackSource implements StackSource {
         if (n == 0) {
             return;
         }
-        long[] cpu = sunMx != null ? sunMx.getThreadCpuTime(Arrays.copyOf(ids, n)) : null;
-        int toWalk = 0;
+        // Thread.getState() reads a field; ThreadMXBean's ThreadInfo costs ~1 µs a thread. A thread that
+        // stayed in the same state without using CPU for QUIET_AFTER checks is "quiet": its CPU time (a
+        // system call each, most of a tick's cost with hundreds of idle pool threads) is read only every
+        // quietPeriod ticks, round robin, or at once when its state changes. Its next sample then weighs
+        // the whole gap, as a round-robin wall-clock sampler does.
+        int checked = 0;
+        int quiet = 0;
+        int period = quietPeriod;
         for (int i = 0; i < n; i++) {
-            // Thread.getState() reads a field; ThreadMXBean's ThreadInfo costs ~1 µs a thread, which adds up
-            // to a millisecond a tick with a thousand idle threads. No CPU advance proves "did not run".
             Thread.State jdkState = threads[i].getState();
-            long cpuNow = cpu == null ? -1 : cpu[i];
-            if (jdkState == Thread.State.TERMINATED || jdkState == Thread.State.NEW || (cpu != null && cpuNow < 0)) {
+            if (jdkState == Thread.State.TERMINATED || jdkState == Thread.State.NEW) {
                 continue; // ended (or not started) between enumeration and now
             }
             byte state = ThreadState.of(jdkState);
             Cached c = cached(ids[i]);
+            if (c.quietStreak >= QUIET_AFTER && c.state == state) {
+                quiet++;
+                if (period > 1 && Math.floorMod(tick + c.id, period) != 0) {
+                    skipped++;
+                    continue;
+                }
+            }
+            ids[checked] = ids[i];
+            threads[checked] = threads[i];
+            checked++;
+        }
+        quietLastTick = quiet;
+        quietPeriod = quietPeriodFor(quiet);
+        Arrays.fill(threads, checked, n, null);
+        n = checked;
+        if (n == 0) {
+            return;
+        }
+        long[] cpu = sunMx != null ? sunMx.getThreadCpuTime(Arrays.copyOf(ids, n)) : null;
+        int toWalk = 0;
+        for (int i = 0; i < n; i++) {
+            Thread.State jdkState = threads[i].getState();
+            long cpuNow = cpu == null ? -1 : cpu[i];
+            if (jdkState == Thread.State.TERMINATED || jdkState == Thread.State.NEW || (cpu != null && cpuNow < 0)) {
+                continue;
+            }
+            byte state = ThreadState.of(jdkState);
+            Cached c = cached(ids[i]);
+            // No CPU advance in the same state proves "did not run".
             if (c.stack != null && cpuNow >= 0 && c.cpu == cpuNow && c.state == state) {
                 reused++;
+                c.quietStreak++;
                 consumer.accept(ids[i], threads[i].getName(), false, state, null);
                 continue;
             }
+            c.quietStreak = 0;
             c.state = state;
             c.cpu = cpuNow;
             walk[toWalk++] = i;
@@ -191,6 +232,16 @@ public final class PlatformStackSource implements StackSource {
         return c;
     }
 
+    /**
+     * Every how many ticks a quiet thread's CPU time is read: every tick while few threads are quiet (the
+     * check is then cheap and exact), up to every 10th tick (100 ms at the default interval) for hundreds,
+     * and up to every 50th for thousands.
+     */
+    static int quietPeriodFor(int quietThreads) {
+        int cap = quietThreads > 1000 ? 50 : 10;
+        return Math.max(1, Math.min(cap, quietThreads / QUIET_PER_TICK));
+    }
+
     /** Threads whose last stack is remembered. */
     int cachedThreads() {
         return cached;
@@ -199,6 +250,16 @@ public final class PlatformStackSource implements StackSource {
     /** Stack walks done so far. */
     public long walks() {
         return walks;
+    }
+
+    /** Thread checks skipped because the thread was quiet and not due this tick. */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** Threads found quiet in the last tick. */
+    int quietThreads() {
+        return quietLastTick;
     }
 
     /** Samples that reused a stack because the thread provably had not run. */
@@ -210,7 +271,7 @@ public final class PlatformStackSource implements StackSource {
     public String describe() {
         String how = !handshakes ? "batched safepoint" : adaptive ? "per-thread handshakes (one safepoint when crowded)"
                 : "per-thread handshakes";
-        return how + ", idle-stack reuse";
+        return how + ", idle-stack reuse, quiet threads checked round robin";
     }
 
     private static final class Cached {
@@ -218,6 +279,7 @@ public final class PlatformStackSource implements StackSource {
         long lastTick;
         byte state = -1;
         long cpu = -2;
+        int quietStreak;
         StackTraceElement[] stack;
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -115,5 +116,70 @@ class PlatformStackSourceTest {
         source.sample((id, name, virtual, state, stack) -> { });
         source.sample((id, name, virtual, state, stack) -> { });
         assertEquals(0, source.cachedThreads());
+    }
+    @org.junit.jupiter.api.Test
+    void quietThreadsAreCheckedRoundRobinAndAtOnceWhenTheirStateChanges() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Object lock = new Object();
+        Thread[] threads = new Thread[200];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }, "pool-" + i);
+            threads[i].start();
+        }
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> java.util.Arrays.stream(threads)
+                    .allMatch(t -> t.getState() == Thread.State.WAITING));
+            PlatformStackSource source = new PlatformStackSource(ThreadSelector.only(threads), false, 64);
+            int[] reports = new int[1];
+            StackSource.StackConsumer count = (id, name, virtual, state, stack) -> reports[0]++;
+            for (int t = 0; t < PlatformStackSource.QUIET_AFTER + 2; t++) {
+                reports[0] = 0;
+                source.sample(count);
+                assertEquals(200, reports[0], "every thread is checked until it proved quiet");
+            }
+            int period = PlatformStackSource.quietPeriodFor(200);
+            assertEquals(10, period);
+            long[] perThread = new long[threads.length];
+            java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < threads.length; i++) {
+                index.put(threads[i].getId(), i);
+            }
+            for (int t = 0; t < period; t++) {
+                reports[0] = 0;
+                source.sample((id, name, virtual, state, stack) -> {
+                    reports[0]++;
+                    perThread[index.get(id)]++;
+                });
+                assertTrue(reports[0] <= 200 / period + 1, "quiet threads are checked round robin: " + reports[0]);
+            }
+            for (long c : perThread) {
+                assertEquals(1, c, "each quiet thread is checked once per period");
+            }
+            // A quiet thread that wakes up is checked on the next tick, whatever its turn.
+            Thread woken = threads[7];
+            LockSupport.unpark(woken); // spurious wake-up: the latch await parks again
+            synchronized (lock) {
+                release.countDown();
+                await().atMost(Duration.ofSeconds(10)).until(() -> woken.getState() == Thread.State.BLOCKED);
+                List<Long> seen = new ArrayList<>();
+                source.sample((id, name, virtual, state, stack) -> seen.add(id));
+                assertTrue(seen.contains(woken.getId()), "a thread whose state changed is checked at once");
+            }
+            assertTrue(source.skipped() > 0);
+        } finally {
+            release.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
     }
 }
