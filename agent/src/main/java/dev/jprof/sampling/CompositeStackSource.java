@@ -18,6 +18,15 @@ public final class CompositeStackSource implements StackSource {
     }
 
     @Override
+    public long lastPauseNanos() {
+        long pause = 0;
+        for (StackSource s : sources) {
+            pause += s.lastPauseNanos();
+        }
+        return pause;
+    }
+
+    @Override
     public int virtualThreadsSeen() {
         int seen = -1;
         for (StackSource s : sources) {

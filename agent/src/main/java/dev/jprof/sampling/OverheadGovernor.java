@@ -2,8 +2,9 @@ package dev.jprof.sampling;
 
 /**
  * Keeps the sampler's cost under a share of wall time: it follows the average cost of a tick (the
- * sampler thread's CPU time for it, or its wall time where CPU time is unknown) and stretches the
- * interval when {@code cost / interval} would exceed the budget.
+ * sampler thread's CPU time for it, or its wall time where CPU time is unknown, plus the time the
+ * program stood still at a safepoint for it) and stretches the interval when {@code cost / interval}
+ * would exceed the budget.
  */
 final class OverheadGovernor {
     /** Stretch at most this many times: fewer samples than that say too little to be worth having. */

@@ -17,6 +17,8 @@ public final class PlatformStackSource implements StackSource {
     static final int QUIET_AFTER = 3;
     /** Quiet threads checked per tick, about, when there are many. */
     static final int QUIET_PER_TICK = 16;
+    /** The longest gap, in ticks, between two checks of a quiet thread. */
+    static final int MAX_QUIET_PERIOD = 50;
 
     private final ThreadSelector selector;
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -36,6 +38,7 @@ public final class PlatformStackSource implements StackSource {
     private long walks;
     private long reused;
     private long skipped;
+    private long lastPause;
     private int quietPeriod = 1;
     private int quietLastTick;
 
@@ -76,6 +79,7 @@ public final class PlatformStackSource implements StackSource {
 
     @Override
     public void sample(StackConsumer consumer) {
+        lastPause = 0;
         Thread[] selected = selector.select();
         int n = 0;
         Thread self = Thread.currentThread();
@@ -179,7 +183,11 @@ public final class PlatformStackSource implements StackSource {
             for (int w = 0; w < toWalk; w++) {
                 walkIds[w] = ids[walk[w]];
             }
+            // The call's wall time bounds the safepoint from above (it includes building the ThreadInfos
+            // after the safepoint): a cheap, conservative measure of how long the program stood still.
+            long before = System.nanoTime();
             ThreadInfo[] full = mx.getThreadInfo(walkIds, maxDepth);
+            lastPause = System.nanoTime() - before;
             for (int w = 0; w < toWalk; w++) {
                 ThreadInfo info = full[w];
                 if (info == null) {
@@ -234,12 +242,18 @@ public final class PlatformStackSource implements StackSource {
 
     /**
      * Every how many ticks a quiet thread's CPU time is read: every tick while few threads are quiet (the
-     * check is then cheap and exact), up to every 10th tick (100 ms at the default interval) for hundreds,
-     * and up to every 50th for thousands.
+     * check is then cheap and exact), else about {@link #QUIET_PER_TICK} quiet threads a tick, each at
+     * least every 50th tick (half a second at the default interval). A quiet thread that changes state is
+     * checked at once, so the round robin only bounds how late a burst between two ticks, or a thread
+     * that starts computing while it stays RUNNABLE (out of a blocking read), is noticed.
      */
     static int quietPeriodFor(int quietThreads) {
-        int cap = quietThreads > 1000 ? 50 : 10;
-        return Math.max(1, Math.min(cap, quietThreads / QUIET_PER_TICK));
+        return Math.max(1, Math.min(MAX_QUIET_PERIOD, (quietThreads + QUIET_PER_TICK - 1) / QUIET_PER_TICK));
+    }
+
+    @Override
+    public long lastPauseNanos() {
+        return lastPause;
     }
 
     /** Threads whose last stack is remembered. */

@@ -112,11 +112,7 @@ public final class Sampler {
             }
             long cost;
             try {
-                long cpuBefore = clock.currentThreadCpuNanos();
-                long before = clock.nanoTime();
-                tick();
-                long cpuAfter = clock.currentThreadCpuNanos();
-                cost = cpuBefore >= 0 && cpuAfter >= 0 ? cpuAfter - cpuBefore : clock.nanoTime() - before;
+                cost = measuredTick();
             } catch (Throwable t) {
                 failure = t;
                 running = false;
@@ -132,6 +128,20 @@ public final class Sampler {
                 deadline = after + interval;
             }
         }
+    }
+
+    /**
+     * Takes one sample and returns what it cost: the sampler thread's CPU time (its wall time where CPU
+     * time is unknown) plus the time the program stood still at a safepoint for it (most of a deep-stack
+     * walk on JDK 17).
+     */
+    long measuredTick() {
+        long cpuBefore = clock.currentThreadCpuNanos();
+        long before = clock.nanoTime();
+        tick();
+        long cpuAfter = clock.currentThreadCpuNanos();
+        long cost = cpuBefore >= 0 && cpuAfter >= 0 ? cpuAfter - cpuBefore : clock.nanoTime() - before;
+        return cost + Math.max(0, source.lastPauseNanos());
     }
 
     /** Takes one sample of every profiled thread. Public for deterministic tests. */

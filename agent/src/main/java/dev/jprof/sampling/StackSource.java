@@ -33,6 +33,15 @@ public interface StackSource {
     /** Reports the current stacks of the profiled threads. Never throws for a thread that vanished. */
     void sample(StackConsumer consumer);
 
+    /**
+     * Wall time, in nanoseconds, for which the last {@link #sample} held every application thread at a
+     * safepoint (0 when it used none). The sampler counts it as cost next to its own CPU time: a 2 ms
+     * safepoint every 10 ms stops the whole program for 20% of the time, whatever the sampler's CPU.
+     */
+    default long lastPauseNanos() {
+        return 0;
+    }
+
     /** Most virtual threads seen alive at once, or -1 when this source does not look for them. */
     default int virtualThreadsSeen() {
         return -1;

@@ -74,6 +74,8 @@ class PlatformStackSourceTest {
             });
             assertTrue(source.reused() >= 1);
             assertTrue(source.walks() >= 2);
+            assertEquals(!handshakes, source.lastPauseNanos() > 0,
+                    "a batched walk reports how long the program stood still; handshakes stop no one else");
         } finally {
             release.countDown();
             stop.set(true);
@@ -147,7 +149,7 @@ class PlatformStackSourceTest {
                 assertEquals(200, reports[0], "every thread is checked until it proved quiet");
             }
             int period = PlatformStackSource.quietPeriodFor(200);
-            assertEquals(10, period);
+            assertEquals(13, period);
             long[] perThread = new long[threads.length];
             java.util.Map<Long, Integer> index = new java.util.HashMap<>();
             for (int i = 0; i < threads.length; i++) {

@@ -30,6 +30,28 @@ class SamplerTest {
     }
 
     @Test
+    void aTicksCostIncludesTheTimeTheProgramStoodStillAtASafepoint() {
+        StackSource pausing = new StackSource() {
+            @Override
+            public void sample(StackConsumer consumer) {
+                source.sample(consumer);
+            }
+
+            @Override
+            public long lastPauseNanos() {
+                return 2_000_000L;
+            }
+        };
+        Sampler s = new Sampler(pausing, store, clock, 10_000_000L);
+        s.begin();
+        source.running(1, "main", "com.acme.Main.main:1");
+        clock.advance(Duration.ofMillis(10));
+        long plain = sampler.measuredTick();
+        long withPause = s.measuredTick();
+        assertEquals(plain + 2_000_000L, withPause, "a 2 ms safepoint is 2 ms of cost whatever the sampler's CPU");
+    }
+
+    @Test
     void aNewThreadWeighsTheTimeSinceThePreviousTick() {
         sampler.begin();
         source.running(1, "main", "com.acme.Main.main:1");
