@@ -27,6 +27,9 @@ public final class Sampler {
     private long maxInterval;
     private long ticks;
     private volatile Throwable failure;
+    private boolean outOfMemoryReported;
+    private static final String OUT_OF_MEMORY = "jprof: out of memory during a sample; that sample is dropped and"
+            + " sampling goes on (later drops are not reported)";
 
     public Sampler(StackSource source, SampleStore store, Clock clock, long intervalNanos) {
         if (intervalNanos <= 0) {
@@ -117,6 +120,19 @@ public final class Sampler {
                 tick();
                 long cpuAfter = clock.currentThreadCpuNanos();
                 cost = cpuBefore >= 0 && cpuAfter >= 0 ? cpuAfter - cpuBefore : clock.nanoTime() - before;
+            } catch (OutOfMemoryError oom) {
+                // Most likely the application filled the heap: this tick is lost, but once the GC frees
+                // memory the next one works, so sampling goes on. The message is a constant: building
+                // one could fail again.
+                if (!outOfMemoryReported) {
+                    try {
+                        System.err.println(OUT_OF_MEMORY);
+                        outOfMemoryReported = true;
+                    } catch (OutOfMemoryError again) {
+                        // said at the next dropped tick instead
+                    }
+                }
+                cost = 0;
             } catch (Throwable t) {
                 failure = t;
                 running = false;
