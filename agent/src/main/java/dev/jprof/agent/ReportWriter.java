@@ -1,26 +1,45 @@
 package dev.jprof.agent;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * Writes a rendered report where the user asked, or says where it went instead: nothing is lost
- * silently. A file that cannot be written falls back to a temporary file, then to stderr.
+ * silently. A file that cannot be written falls back to a temporary file, then to stderr. A file left
+ * half-written (e.g. the disk filled up) is deleted when jprof created it, or named as incomplete, so a
+ * partial report never passes for a whole one.
  */
 final class ReportWriter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final PrintStream err;
+    private final Path tempDir;
+    private final BiFunction<Path, OutputStream, OutputStream> streams;
 
     ReportWriter(PrintStream err) {
+        this(err, Paths.get(System.getProperty("java.io.tmpdir")), (file, out) -> out);
+    }
+
+    /**
+     * @param tempDir where fallback files go
+     * @param streams sees each opened file's stream (tests return one that fails like a full disk)
+     */
+    ReportWriter(PrintStream err, Path tempDir, BiFunction<Path, OutputStream, OutputStream> streams) {
         this.err = err;
+        this.tempDir = tempDir;
+        this.streams = streams;
     }
 
     /** Expands {@code %p} (pid), {@code %t} (timestamp) and {@code %n} (sequence) in an outfile pattern. */
@@ -42,27 +61,68 @@ final class ReportWriter {
             err.flush();
             return "stderr";
         }
+        byte[] bytes = report.getBytes(StandardCharsets.UTF_8);
         Path target = Paths.get(outfile);
+        String failure;
         try {
-            OwnerOnlyFiles.write(target, report.getBytes(StandardCharsets.UTF_8));
+            writeFile(target, bytes);
             return target.toString();
         } catch (IOException | RuntimeException e) {
-            String reason = e instanceof java.nio.file.NoSuchFileException ? "its directory does not exist"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e.toString();
-            try {
-                Path fallback = Files.createTempFile("jprof-", suffix); // owner-only on POSIX
-                Files.write(fallback, report.getBytes(StandardCharsets.UTF_8));
-                err.println("jprof: could not write the report to " + target + " (" + reason + "); wrote it to "
-                        + fallback + " instead");
-                return fallback.toString();
-            } catch (IOException | RuntimeException e2) {
-                err.println("jprof: could not write the report to " + target + " (" + reason
-                        + ") nor to a temporary file (" + e2 + "); here it is:");
-                err.print(report);
-                err.flush();
-                return "stderr";
-            }
+            failure = "could not write the report to " + target + " (" + reason(e) + afterPartial(target, e) + ")";
         }
+        Path fallback = null;
+        try {
+            fallback = Files.createTempFile(tempDir, "jprof-", suffix); // owner-only on POSIX
+            writeFile(fallback, bytes);
+            err.println("jprof: " + failure + "; wrote it to " + fallback + " instead");
+            return fallback.toString();
+        } catch (IOException | RuntimeException e) {
+            String partial = fallback == null ? "" : deleteOurs(fallback);
+            err.println("jprof: " + failure + " nor to a temporary file in " + tempDir + " (" + reason(e) + partial
+                    + "); here it is:");
+            err.print(report);
+            err.flush();
+            return "stderr";
+        }
+    }
+
+    private void writeFile(Path file, byte[] bytes) throws IOException {
+        OwnerOnlyFiles.write(file, bytes, out -> streams.apply(file, out));
+    }
+
+    /** What became of a file a failed write left behind, as a clause of the one-line message. */
+    private static String afterPartial(Path file, Exception e) {
+        if (!(e instanceof OwnerOnlyFiles.PartialWrite)) {
+            return ""; // failed before anything was written
+        }
+        if (((OwnerOnlyFiles.PartialWrite) e).created()) {
+            return deleteOurs(file);
+        }
+        return "; " + file + " was there before and now holds an incomplete report";
+    }
+
+    private static String deleteOurs(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            return "; deleted the partial file";
+        } catch (IOException e) {
+            return "; the partial file " + file + " is incomplete and could not be deleted: " + reason(e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof OwnerOnlyFiles.PartialWrite) {
+            e = (Exception) e.getCause();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "its directory does not exist";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason();
+        }
+        return e instanceof IOException && e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

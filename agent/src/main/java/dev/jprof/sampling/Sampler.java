@@ -27,6 +27,10 @@ public final class Sampler {
     private long maxInterval;
     private long ticks;
     private volatile Throwable failure;
+    private boolean outOfMemoryReported;
+    private static final byte[] OUT_OF_MEMORY = ("jprof: out of memory during a sample; that sample is dropped and"
+            + " sampling goes on (later drops are not reported)" + System.lineSeparator())
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public Sampler(StackSource source, SampleStore store, Clock clock, long intervalNanos) {
         if (intervalNanos <= 0) {
@@ -113,6 +117,20 @@ public final class Sampler {
             long cost;
             try {
                 cost = measuredTick();
+            } catch (OutOfMemoryError oom) {
+                // Most likely the application filled the heap: this tick is lost, but once the GC frees
+                // memory the next one works, so sampling goes on. The message is bytes encoded in advance:
+                // writing them allocates nothing, so it is said even while the heap is still full.
+                if (!outOfMemoryReported) {
+                    try {
+                        System.err.write(OUT_OF_MEMORY, 0, OUT_OF_MEMORY.length);
+                        System.err.flush();
+                        outOfMemoryReported = true;
+                    } catch (OutOfMemoryError again) {
+                        // said at the next dropped tick instead
+                    }
+                }
+                cost = 0;
             } catch (Throwable t) {
                 failure = t;
                 running = false;
