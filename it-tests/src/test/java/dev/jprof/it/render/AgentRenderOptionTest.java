@@ -30,10 +30,11 @@ class AgentRenderOptionTest {
         for (String line : lines) {
             assertTrue(line.matches("^\\d+\\.\\d% \\S+.*"), "one flat line per method: " + line);
         }
-        // Start-up frames may weigh something on a loaded machine; the busy loops still lead.
-        String top = String.join("\n", lines.subList(0, Math.min(3, lines.size())));
-        assertTrue(top.contains("RenderTarget.hotLoop") && top.contains("RenderTarget.coldLoop"),
-                "the two busy loops have the most self time:\n" + String.join("\n", lines));
+        // Start-up frames (class loading, JIT-cold code) may weigh as much as the short cold loop on a
+        // loaded machine; the hot loop leads and the cold one is near the top.
+        assertTrue(lines.get(0).contains("RenderTarget.hotLoop"), "the hot loop leads:\n" + String.join("\n", lines));
+        String top = String.join("\n", lines.subList(0, Math.min(5, lines.size())));
+        assertTrue(top.contains("RenderTarget.coldLoop"), "the cold loop is near the top:\n" + String.join("\n", lines));
     }
 
     @Test
