@@ -173,9 +173,7 @@ public final class PlatformStackSource implements StackSource {
                 if (stack.length == 0 && !t.isAlive()) {
                     continue;
                 }
-                if (stack.length > maxDepth) {
-                    stack = Arrays.copyOf(stack, maxDepth);
-                }
+                stack = StackDepth.limit(stack, maxDepth);
                 deliver(consumer, i, cached(ids[i]).state, stack);
             }
         } else {
@@ -186,7 +184,7 @@ public final class PlatformStackSource implements StackSource {
             // The call's wall time bounds the safepoint from above (it includes building the ThreadInfos
             // after the safepoint): a cheap, conservative measure of how long the program stood still.
             long before = System.nanoTime();
-            ThreadInfo[] full = mx.getThreadInfo(walkIds, maxDepth);
+            ThreadInfo[] full = mx.getThreadInfo(walkIds, maxDepth + 1); // one more tells a cut stack
             lastPause = System.nanoTime() - before;
             for (int w = 0; w < toWalk; w++) {
                 ThreadInfo info = full[w];
@@ -195,7 +193,7 @@ public final class PlatformStackSource implements StackSource {
                 }
                 int i = walk[w];
                 byte state = ThreadState.of(info.getThreadState());
-                deliver(consumer, i, state, info.getStackTrace());
+                deliver(consumer, i, state, StackDepth.limit(info.getStackTrace(), maxDepth));
             }
         }
         Arrays.fill(threads, 0, n, null);

@@ -24,7 +24,7 @@ public final class ThreadStackSource implements StackSource {
             if (!t.isAlive() || t == Thread.currentThread()) {
                 continue;
             }
-            StackTraceElement[] stack = t.getStackTrace();
+            StackTraceElement[] stack = StackDepth.limit(t.getStackTrace(), PlatformStackSource.DEFAULT_MAX_DEPTH);
             Thread.State state = t.getState();
             if (state != Thread.State.TERMINATED) {
                 consumer.accept(t.getId(), t.getName(), isVirtual(t), ThreadState.of(state), stack);

@@ -92,7 +92,7 @@ public final class VirtualThreadStackSource implements StackSource {
         for (int k = 0; k < count; k++) {
             VirtualThreads.Found f = list.get((start + k) % n);
             Thread t = f.thread;
-            StackTraceElement[] stack = t.getStackTrace();
+            StackTraceElement[] stack = StackDepth.limit(t.getStackTrace(), PlatformStackSource.DEFAULT_MAX_DEPTH);
             Thread.State state = t.getState();
             int slot = slots.get(t.getId());
             if (state == Thread.State.TERMINATED || slot < 0) {

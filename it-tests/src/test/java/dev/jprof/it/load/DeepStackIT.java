@@ -71,6 +71,8 @@ class DeepStackIT {
                 + inRecursion + " s; tree depth " + depth + "; " + session.sampleCount() + " samples");
         assertTrue(reachedSpin, "the heaviest path ends in the spin");
         assertTrue(depth >= 2_000, "the innermost 2,048 frames kept of each stack are in the tree: depth " + depth);
+        assertTrue(deep.children().stream().anyMatch(c -> c.methodName().startsWith("[stack cut: innermost 2047 frames kept]")),
+                "a cut stack says so where the thread's tree starts: " + deep.children());
         Frame spin = Trees.find(deep, "DeepRecursion.spin");
         assertNotNull(spin, "the spin at the bottom is in the report");
         assertTrue(spin.time() > 0.8 * deep.time(), "the spin is where the time went: " + spin.time());
