@@ -39,6 +39,7 @@ public final class PlatformStackSource implements StackSource {
     private long reused;
     private long skipped;
     private long lastPause;
+    private final RecentMinimum pauses = new RecentMinimum(8);
     private int quietPeriod = 1;
     private int quietLastTick;
 
@@ -181,11 +182,9 @@ public final class PlatformStackSource implements StackSource {
             for (int w = 0; w < toWalk; w++) {
                 walkIds[w] = ids[walk[w]];
             }
-            // The call's wall time bounds the safepoint from above (it includes building the ThreadInfos
-            // after the safepoint): a cheap, conservative measure of how long the program stood still.
             long before = System.nanoTime();
             ThreadInfo[] full = mx.getThreadInfo(walkIds, maxDepth + 1); // one more tells a cut stack
-            lastPause = System.nanoTime() - before;
+            lastPause = pauses.add(System.nanoTime() - before);
             for (int w = 0; w < toWalk; w++) {
                 ThreadInfo info = full[w];
                 if (info == null) {
