@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jprof.Frame;
 import dev.jprof.Session;
 import dev.jprof.it.programs.GroundTruth;
+import dev.jprof.it.support.GroundTruthOutput;
 import dev.jprof.it.support.Jvm;
 import dev.jprof.it.support.Trees;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class GroundTruthIT {
         assertTrue(r.stdout.contains("ground truth done"), r.toString());
         assertTrue(r.stderr.contains("jprof: report written to " + out), r.toString());
 
-        double[] truth = truth(r.stdout);
+        double[] truth = GroundTruthOutput.shares(r.stdout);
         Session session = Session.load(out);
         Frame main = Trees.find(Trees.thread(Trees.aggregated(session), "main"), "GroundTruth.main");
         double cpuTime = Trees.timeIn(main, "GroundTruth.cpuWork");
@@ -45,19 +46,6 @@ class GroundTruthIT {
         assertEquals(truth[2], waitTime / total, 0.05, shares);
         assertEquals(main.time(), total, 0.05 * main.time(), "main's time is these three phases: " + shares);
         assertTrue(session.jvmVersion().startsWith(jdk.equals("jdk25") ? "25" : "17"), session.jvmVersion());
-    }
-
-    /** The program's own measurement: shares of cpu, sleep and wait. */
-    static double[] truth(String stdout) {
-        String line = stdout.lines().filter(l -> l.startsWith("TRUTH ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no TRUTH line in " + stdout));
-        double[] ns = new double[3];
-        String[] parts = line.substring(6).split(" ");
-        for (int i = 0; i < 3; i++) {
-            ns[i] = Double.parseDouble(parts[i].substring(parts[i].indexOf('=') + 1));
-        }
-        double sum = ns[0] + ns[1] + ns[2];
-        return new double[] {ns[0] / sum, ns[1] / sum, ns[2] / sum};
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,9 +7,11 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Fixed-work programs for overhead benchmarks. Each does the same amount of computation whatever the
- * profiler, then prints {@code RESULT work_ms=.. cpu_ms=..} (wall time of the work, process CPU time).
- * Modes: cpu4 (4 busy threads), pool (200 idle pool threads + 4 busy), threads1000 (1,000 parked threads
- * + 4 busy), deep (4 busy threads 2,000 frames deep).
+ * profiler: first an untimed warm-up (the JIT, and a profiler's own start-up), then the timed work, and
+ * prints {@code RESULT work_ms=.. cpu_ms=.. total_ms=..} (wall time and process CPU time of the timed
+ * work; JVM uptime at the end). Modes: cpu4 (4 busy threads), pool (200 idle pool threads + 4 busy),
+ * threads1000 (1,000 parked threads + 4 busy), deep (4 busy threads 2,000 frames deep).
+ * Args: mode [warm-up units per thread, default 0] [timed units per thread, default 600].
  */
 public final class Workload {
     private static volatile long sink;
@@ -38,19 +40,29 @@ public final class Workload {
             t.start();
         }
         idleStarted.await();
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        int units = args.length > 2 ? Integer.parseInt(args[2]) : 600;
+        if (warmUp > 0) {
+            busy(depth, warmUp);
+        }
         long cpu0 = processCpu();
         long t0 = System.nanoTime();
+        busy(depth, units);
+        System.out.printf("RESULT work_ms=%.1f cpu_ms=%.1f total_ms=%d%n", (System.nanoTime() - t0) / 1e6,
+                (processCpu() - cpu0) / 1e6, ManagementFactory.getRuntimeMXBean().getUptime());
+        System.exit(0);
+    }
+
+    private static void busy(int depth, int units) throws InterruptedException {
         List<Thread> busy = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            Thread t = new Thread(() -> nested(depth, 600), "busy-" + i);
+            Thread t = new Thread(() -> nested(depth, units), "busy-" + i);
             t.start();
             busy.add(t);
         }
         for (Thread t : busy) {
             t.join();
         }
-        System.out.printf("RESULT work_ms=%.1f cpu_ms=%.1f%n", (System.nanoTime() - t0) / 1e6, (processCpu() - cpu0) / 1e6);
-        System.exit(0);
     }
 
     static void nested(int depth, int units) {
