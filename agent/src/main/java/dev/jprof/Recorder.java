@@ -57,6 +57,15 @@ public final class Recorder {
         return this;
     }
 
+    /**
+     * Bounds the sample store's memory to about this many bytes (at least 1 MB); see
+     * {@link SampleStore#maxBytes(long)}. Call before starting.
+     */
+    public Recorder maxMemory(long bytes) {
+        store.maxBytes(bytes);
+        return this;
+    }
+
     /** Starts sampling on the {@code jprof-sampler} thread. */
     public void start() {
         markStart();
@@ -122,6 +131,8 @@ public final class Recorder {
             m.sampler = source.describe();
             m.timelineAggregated = store.timelineAggregated();
             m.droppedSamples = store.droppedSamples();
+            m.memoryLimit = store.maxBytes();
+            m.shallowerSamples = store.shallowerSamples();
             m.asyncMode = asyncMode.option();
             m.virtualThreads = source.virtualThreadsSeen();
             m.maxOverhead = sampler.maxOverheadShare();
