@@ -33,7 +33,8 @@ public final class Recorder {
      * @param interval          time between ticks
      * @param locator           resolves frames to code locations when a session is snapshotted
      * @param targetDescription what is profiled, for the report header
-     * @param maxRuns           memory bound of the sample store, in runs
+     * @param maxRuns           runs the timeline holds before it is folded; {@code Integer.MAX_VALUE} for a
+     *                          store bounded by memory alone ({@link #maxMemory})
      */
     public Recorder(StackSource source, Clock clock, Duration interval, Function<StackTraceElement, CodeLocation> locator,
                     String targetDescription, int maxRuns) {
@@ -110,6 +111,13 @@ public final class Recorder {
     /** The error that stopped sampling early, or null. */
     public Throwable failure() {
         return sampler.failure();
+    }
+
+    /** The sample store's estimated heap bytes at its peak; stays under the {@link #maxMemory} bound. */
+    public long memoryEstimate() {
+        synchronized (store) {
+            return store.estimatedBytes();
+        }
     }
 
     /** What was recorded so far, as an immutable session. */

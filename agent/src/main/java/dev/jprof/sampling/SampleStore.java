@@ -53,9 +53,18 @@ public final class SampleStore {
     /** Whether the stack about to be recorded was cut short; set by internStack and lastStack. */
     private boolean pendingShallow;
 
-    /** A store that keeps at most {@code maxRuns} runs before folding its timeline into aggregates. */
+    /**
+     * A store that keeps up to {@code maxRuns} runs before folding its timeline into aggregates, with a
+     * memory bound large enough for them (at least {@link #DEFAULT_MAX_BYTES}). {@code Integer.MAX_VALUE}
+     * means no bound but memory's ({@link #maxBytes(long)}).
+     */
     public SampleStore(int maxRuns) {
-        this.maxRuns = Math.max(1024, maxRuns);
+        int wanted = Math.max(1024, maxRuns);
+        // Room for the reserve on top, so the timeline itself holds maxRuns runs.
+        this.maxRuns = (int) Math.min(MAX_RUN_CAPACITY, wanted + wanted / 15L + 1);
+        if (this.maxRuns < MAX_RUN_CAPACITY) {
+            maxBytes = Math.max(DEFAULT_MAX_BYTES, 2 * runBytes(this.maxRuns) + (2L << 20));
+        }
         int initial = Math.min(4096, this.maxRuns);
         start = new long[initial];
         weight = new long[initial];
@@ -64,8 +73,9 @@ public final class SampleStore {
         state = new byte[initial];
     }
 
+    /** A store bounded by memory alone, {@link #DEFAULT_MAX_BYTES} unless set. */
     public SampleStore() {
-        this(MAX_RUN_CAPACITY);
+        this(Integer.MAX_VALUE);
     }
 
     /**
@@ -257,7 +267,7 @@ public final class SampleStore {
     private int runCapacityLimit() {
         long budget = maxBytes - maxBytes / 2 - threadBytes();
         int lo = 0;
-        int hi = Math.min(maxRuns, MAX_RUN_CAPACITY);
+        int hi = maxRuns;
         while (lo < hi) {
             int mid = (int) ((lo + (long) hi + 1) / 2);
             if (runBytes(mid) <= budget) {
