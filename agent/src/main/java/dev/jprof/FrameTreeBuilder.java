@@ -18,12 +18,15 @@ final class FrameTreeBuilder {
     private final SessionTables t;
     private final int[] methodKey;
     private final CodeLocation[] locations;
+    /** Each frame's identifier, built once: the time-linear tree can hold millions of frames. */
+    private final String[] identifiers;
 
     FrameTreeBuilder(Session session) {
         this.session = session;
         this.t = session.tables();
         this.methodKey = new int[t.frameCount()];
         this.locations = new CodeLocation[t.frameCount()];
+        this.identifiers = new String[t.frameCount()];
         Map<Long, Integer> keys = new HashMap<>();
         for (int f = 0; f < methodKey.length; f++) {
             // class and method ids fit in 32 bits each; the file is folded in below.
@@ -32,6 +35,8 @@ final class FrameTreeBuilder {
             Integer k = keys.putIfAbsent(key, f);
             methodKey[f] = k == null ? f : k;
             locations[f] = new CodeLocation(t.strings[t.frameLocation[f]], t.strings[t.frameLibrary[f]], t.frameApp[f]);
+            identifiers[f] = Frame.methodIdentifier(t.strings[t.frameClass[f]], t.strings[t.frameMethod[f]],
+                    t.strings[t.frameFile[f]]);
         }
     }
 
@@ -76,8 +81,9 @@ final class FrameTreeBuilder {
                 Frame node = d < path.size() && keys[d] == methodKey[f] ? path.get(d) : null;
                 if (node == null) {
                     truncate(path, d);
-                    node = Frame.method(t.strings[t.frameClass[f]], t.strings[t.frameMethod[f]],
-                            t.strings[t.frameFile[f]], t.frameLine[f], locations[f]);
+                    String file = t.strings[t.frameFile[f]];
+                    node = Frame.method(identifiers[f], t.strings[t.frameClass[f]], t.strings[t.frameMethod[f]],
+                            file == null ? "" : file, t.frameLine[f], locations[f]);
                     parent.addChild(node);
                     path.add(node);
                     keys[d] = methodKey[f];
