@@ -15,6 +15,7 @@ import java.util.Map;
  */
 final class FrameTreeBuilder {
     private final Session session;
+    private final boolean mergeRuns;
     private final SessionTables t;
     private final int[] methodKey;
     private final CodeLocation[] locations;
@@ -22,6 +23,16 @@ final class FrameTreeBuilder {
     private final String[] identifiers;
 
     FrameTreeBuilder(Session session) {
+        this(session, false);
+    }
+
+    /**
+     * @param mergeRuns build from one run per (thread, stack, state), weights summed, in order of first
+     *                  occurrence: the tree aggregating repeated calls makes of it is the same, built from
+     *                  far fewer frames (a long timeline otherwise costs frames per stack change)
+     */
+    FrameTreeBuilder(Session session, boolean mergeRuns) {
+        this.mergeRuns = mergeRuns;
         this.session = session;
         this.t = session.tables();
         this.methodKey = new int[t.frameCount()];
@@ -54,9 +65,15 @@ final class FrameTreeBuilder {
         Map<String, Double>[] stateTimes = new Map[threads];
         AwaitRules rules = new AwaitRules(t, session.asyncMode());
         int[] keep = new int[1];
-        for (int r : chronological()) {
+        Integer[] order = chronological();
+        long[] weights = mergeRuns ? mergeRuns(order) : t.runWeight;
+        for (Integer run : order) {
+            if (run == null) {
+                break;
+            }
+            int r = run;
             int th = t.runThread[r];
-            double seconds = t.runWeight[r] / 1e9;
+            double seconds = weights[r] / 1e9;
             int[] frames = t.framesOf(t.runStack[r]);
             AwaitRules.Kind kind = rules.classify(frames, t.runState[r], t.threadVirtual[th], keep);
             if (kind == AwaitRules.Kind.SKIP) {
@@ -114,6 +131,28 @@ final class FrameTreeBuilder {
         while (path.size() > size) {
             path.remove(path.size() - 1);
         }
+    }
+
+    /**
+     * Keeps, in {@code order}, the first run of each (thread, stack, state), followed by nulls, and
+     * returns weights in which that run holds the sum of all of them.
+     */
+    private long[] mergeRuns(Integer[] order) {
+        long[] weights = new long[t.runCount()];
+        Map<Long, Integer> first = new HashMap<>();
+        int kept = 0;
+        for (Integer r : order) {
+            long key = ((long) t.runThread[r] << 40) ^ ((long) t.runState[r] << 32) ^ (t.runStack[r] & 0xffffffffL);
+            Integer at = first.putIfAbsent(key, r);
+            if (at == null) {
+                weights[r] = t.runWeight[r];
+                order[kept++] = r;
+            } else {
+                weights[at] += t.runWeight[r];
+            }
+        }
+        Arrays.fill(order, kept, order.length, null);
+        return weights;
     }
 
     /** Run indices ordered by start time; runs of one thread are already in order. */

@@ -188,6 +188,19 @@ public final class Session {
     }
 
     /**
+     * The call tree with each thread's repeated (stack, state) samples merged before it is built, stem
+     * trimmed as in {@link #rootFrame()}: what {@link Processors#aggregateRepeatedCalls} makes of
+     * {@link #rootFrame()}, without first building a frame per stack change of a long timeline. Renderers
+     * that aggregate use it.
+     *
+     * @return the root, or null when no samples were recorded
+     */
+    public Frame aggregatedRootFrame() {
+        Frame root = new FrameTreeBuilder(this, true).build();
+        return StemTrimmer.trim(root, meta.startThreadId, meta.startCallStack);
+    }
+
+    /**
      * The stack of the thread that started the profiler, outermost frame first, ending at the caller of
      * {@code Profiler.start()} (or the frame passed to {@link Profiler#start(StackWalker.StackFrame)}).
      *
