@@ -28,8 +28,9 @@ final class FrameTreeBuilder {
 
     /**
      * @param mergeRuns build from one run per (thread, stack, state), weights summed, in order of first
-     *                  occurrence: the tree aggregating repeated calls makes of it is the same, built from
-     *                  far fewer frames (a long timeline otherwise costs frames per stack change)
+     *                  occurrence, reusing a parent's child of the same method: the tree that aggregating
+     *                  repeated calls makes, built from far fewer frames (a long timeline otherwise costs
+     *                  frames per stack change)
      */
     FrameTreeBuilder(Session session, boolean mergeRuns) {
         this.mergeRuns = mergeRuns;
@@ -98,10 +99,13 @@ final class FrameTreeBuilder {
                 Frame node = d < path.size() && keys[d] == methodKey[f] ? path.get(d) : null;
                 if (node == null) {
                     truncate(path, d);
-                    String file = t.strings[t.frameFile[f]];
-                    node = Frame.method(identifiers[f], t.strings[t.frameClass[f]], t.strings[t.frameMethod[f]],
-                            file == null ? "" : file, t.frameLine[f], locations[f]);
-                    parent.addChild(node);
+                    node = mergeRuns ? child(parent, identifiers[f]) : null;
+                    if (node == null) {
+                        String file = t.strings[t.frameFile[f]];
+                        node = Frame.method(identifiers[f], t.strings[t.frameClass[f]], t.strings[t.frameMethod[f]],
+                                file == null ? "" : file, t.frameLine[f], locations[f]);
+                        parent.addChild(node);
+                    }
                     path.add(node);
                     keys[d] = methodKey[f];
                 }
@@ -112,7 +116,7 @@ final class FrameTreeBuilder {
             String leaf = kind == AwaitRules.Kind.AWAIT ? Frame.AWAIT
                     : kind == AwaitRules.Kind.OUT_OF_CONTEXT ? Frame.OUT_OF_CONTEXT : Frame.SELF_TIME;
             List<Frame> siblings = parent.children();
-            Frame last = siblings.isEmpty() ? null : siblings.get(siblings.size() - 1);
+            Frame last = mergeRuns ? child(parent, leaf) : siblings.isEmpty() ? null : siblings.get(siblings.size() - 1);
             if (last != null && leaf.equals(last.identifier())) {
                 last.addAbsorbedTime(seconds);
             } else {
@@ -125,6 +129,18 @@ final class FrameTreeBuilder {
             }
         }
         return root;
+    }
+
+    /** The child with this identifier, searched from the newest: merged runs reuse frames as aggregation would. */
+    private static Frame child(Frame parent, String identifier) {
+        List<Frame> children = parent.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Frame c = children.get(i);
+            if (c.identifier().equals(identifier)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static void truncate(List<Frame> path, int size) {
