@@ -71,7 +71,7 @@ final class SessionCodec {
         g.writeStringField("sampler", m.sampler);
         g.writeBooleanField("timeline_aggregated", m.timelineAggregated);
         g.writeNumberField("dropped_samples", m.droppedSamples);
-        // Optional (since 0.x): older readers ignore them, older files read as "no limit known".
+        // Optional: older readers ignore them; files without them read as 0 ("no limit known").
         g.writeNumberField("memory_limit", m.memoryLimit);
         g.writeNumberField("shallower_samples", m.shallowerSamples);
         g.writeStringField("async_mode", m.asyncMode);

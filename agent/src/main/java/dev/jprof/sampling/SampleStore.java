@@ -11,10 +11,12 @@ import java.util.List;
  *
  * <p>Memory is bounded by a byte budget ({@link #maxBytes()}), of which the frame and stack tables may
  * take half and the runs the rest. When the runs are full the timeline is folded (runs of the same
- * thread, stack and state merged, totals exact); when folding no longer frees room, samples are merged
- * into the existing run of their nearest recorded ancestor stack. When the tables are full, a stack never
- * seen before is recorded under its longest known root-side prefix. Time is kept either way; the samples
- * that were moved to a shallower stack are counted ({@link #shallowerSamples()}).
+ * thread, stack and state merged, totals exact); when folding no longer frees room, every sample joins the
+ * run of its (thread, stack, state), and one that has none and finds no room goes to the run of its nearest
+ * recorded ancestor stack, or to its thread's stack-less run (a sixteenth of the runs is kept free for
+ * those). When the tables are full, a stack never seen before is recorded under its longest known
+ * root-side prefix. Time is kept either way; the samples moved to a shallower stack are counted
+ * ({@link #shallowerSamples()}).
  */
 public final class SampleStore {
     /** Default memory bound: half of the 64 MB an hour of 50 busy threads may cost, leaving room for the report. */
