@@ -67,8 +67,19 @@ public final class Frame {
     /** A method frame. */
     public static Frame method(String className, String methodName, String fileName, int line, CodeLocation location) {
         String file = fileName == null ? "" : fileName;
-        return new Frame(Kind.METHOD, className + "." + methodName + "\0" + file, className, methodName, file, line,
+        return new Frame(Kind.METHOD, methodIdentifier(className, methodName, file), className, methodName, file, line,
                 location == null ? CodeLocation.UNKNOWN : location);
+    }
+
+    /** A method's identifier, for callers that build many frames of one method and share it. */
+    static String methodIdentifier(String className, String methodName, String fileName) {
+        return className + "." + methodName + "\0" + (fileName == null ? "" : fileName);
+    }
+
+    /** As {@link #method}, with the identifier already built by {@link #methodIdentifier} (and non-null parts). */
+    static Frame method(String identifier, String className, String methodName, String fileName, int line,
+                        CodeLocation location) {
+        return new Frame(Kind.METHOD, identifier, className, methodName, fileName, line, location);
     }
 
     /** A thread frame. */

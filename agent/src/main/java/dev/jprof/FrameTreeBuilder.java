@@ -15,15 +15,30 @@ import java.util.Map;
  */
 final class FrameTreeBuilder {
     private final Session session;
+    private final boolean mergeRuns;
     private final SessionTables t;
     private final int[] methodKey;
     private final CodeLocation[] locations;
+    /** Each frame's identifier, built once: the time-linear tree can hold millions of frames. */
+    private final String[] identifiers;
 
     FrameTreeBuilder(Session session) {
+        this(session, false);
+    }
+
+    /**
+     * @param mergeRuns build from one run per (thread, stack, state), weights summed, in order of first
+     *                  occurrence, reusing a parent's child of the same method: the tree that aggregating
+     *                  repeated calls makes, built from far fewer frames (a long timeline otherwise costs
+     *                  frames per stack change)
+     */
+    FrameTreeBuilder(Session session, boolean mergeRuns) {
+        this.mergeRuns = mergeRuns;
         this.session = session;
         this.t = session.tables();
         this.methodKey = new int[t.frameCount()];
         this.locations = new CodeLocation[t.frameCount()];
+        this.identifiers = new String[t.frameCount()];
         Map<Long, Integer> keys = new HashMap<>();
         for (int f = 0; f < methodKey.length; f++) {
             // class and method ids fit in 32 bits each; the file is folded in below.
@@ -32,6 +47,8 @@ final class FrameTreeBuilder {
             Integer k = keys.putIfAbsent(key, f);
             methodKey[f] = k == null ? f : k;
             locations[f] = new CodeLocation(t.strings[t.frameLocation[f]], t.strings[t.frameLibrary[f]], t.frameApp[f]);
+            identifiers[f] = Frame.methodIdentifier(t.strings[t.frameClass[f]], t.strings[t.frameMethod[f]],
+                    t.strings[t.frameFile[f]]);
         }
     }
 
@@ -49,9 +66,15 @@ final class FrameTreeBuilder {
         Map<String, Double>[] stateTimes = new Map[threads];
         AwaitRules rules = new AwaitRules(t, session.asyncMode());
         int[] keep = new int[1];
-        for (int r : chronological()) {
+        Integer[] order = chronological();
+        long[] weights = mergeRuns ? mergeRuns(order) : t.runWeight;
+        for (Integer run : order) {
+            if (run == null) {
+                break;
+            }
+            int r = run;
             int th = t.runThread[r];
-            double seconds = t.runWeight[r] / 1e9;
+            double seconds = weights[r] / 1e9;
             int[] frames = t.framesOf(t.runStack[r]);
             AwaitRules.Kind kind = rules.classify(frames, t.runState[r], t.threadVirtual[th], keep);
             if (kind == AwaitRules.Kind.SKIP) {
@@ -76,9 +99,13 @@ final class FrameTreeBuilder {
                 Frame node = d < path.size() && keys[d] == methodKey[f] ? path.get(d) : null;
                 if (node == null) {
                     truncate(path, d);
-                    node = Frame.method(t.strings[t.frameClass[f]], t.strings[t.frameMethod[f]],
-                            t.strings[t.frameFile[f]], t.frameLine[f], locations[f]);
-                    parent.addChild(node);
+                    node = mergeRuns ? child(parent, identifiers[f]) : null;
+                    if (node == null) {
+                        String file = t.strings[t.frameFile[f]];
+                        node = Frame.method(identifiers[f], t.strings[t.frameClass[f]], t.strings[t.frameMethod[f]],
+                                file == null ? "" : file, t.frameLine[f], locations[f]);
+                        parent.addChild(node);
+                    }
                     path.add(node);
                     keys[d] = methodKey[f];
                 }
@@ -90,7 +117,7 @@ final class FrameTreeBuilder {
                     : kind == AwaitRules.Kind.OUT_OF_CONTEXT ? Frame.OUT_OF_CONTEXT : Frame.SELF_TIME;
             double idle = kind != AwaitRules.Kind.NONE || isIdle(t.runState[r]) ? seconds : 0;
             List<Frame> siblings = parent.children();
-            Frame last = siblings.isEmpty() ? null : siblings.get(siblings.size() - 1);
+            Frame last = mergeRuns ? child(parent, leaf) : siblings.isEmpty() ? null : siblings.get(siblings.size() - 1);
             if (last != null && leaf.equals(last.identifier())) {
                 last.addAbsorbedTime(seconds, idle);
             } else {
@@ -113,10 +140,44 @@ final class FrameTreeBuilder {
         return state == ThreadState.WAITING || state == ThreadState.TIMED_WAITING;
     }
 
+    /** The child with this identifier, searched from the newest: merged runs reuse frames as aggregation would. */
+    private static Frame child(Frame parent, String identifier) {
+        List<Frame> children = parent.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Frame c = children.get(i);
+            if (c.identifier().equals(identifier)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
     private static void truncate(List<Frame> path, int size) {
         while (path.size() > size) {
             path.remove(path.size() - 1);
         }
+    }
+
+    /**
+     * Keeps, in {@code order}, the first run of each (thread, stack, state), followed by nulls, and
+     * returns weights in which that run holds the sum of all of them.
+     */
+    private long[] mergeRuns(Integer[] order) {
+        long[] weights = new long[t.runCount()];
+        Map<Long, Integer> first = new HashMap<>();
+        int kept = 0;
+        for (Integer r : order) {
+            long key = ((long) t.runThread[r] << 40) ^ ((long) t.runState[r] << 32) ^ (t.runStack[r] & 0xffffffffL);
+            Integer at = first.putIfAbsent(key, r);
+            if (at == null) {
+                weights[r] = t.runWeight[r];
+                order[kept++] = r;
+            } else {
+                weights[at] += t.runWeight[r];
+            }
+        }
+        Arrays.fill(order, kept, order.length, null);
+        return weights;
     }
 
     /** Run indices ordered by start time; runs of one thread are already in order. */

@@ -7,6 +7,7 @@ import dev.jprof.renderers.Renderers;
 import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.CompositeStackSource;
 import dev.jprof.sampling.PlatformStackSource;
+import dev.jprof.sampling.SampleStore;
 import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.ThreadSelector;
 import dev.jprof.sampling.ThreadStackSource;
@@ -50,12 +51,13 @@ import java.util.function.Predicate;
 public final class Profiler implements AutoCloseable {
     /** The default time between samples: 1 ms, as in pyinstrument. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(1);
-    /** Memory bound of one recording, in runs of identical samples (as the agent's). */
-    static final int MAX_RUNS = 1 << 20;
+    /** The default memory bound of one recording, in bytes (as the agent's {@code max_memory}). */
+    public static final long DEFAULT_MAX_MEMORY = SampleStore.DEFAULT_MAX_BYTES;
 
     private final Duration interval;
     private final AsyncMode asyncMode;
     private final boolean allThreads;
+    private final long maxMemory;
     private final String targetDescription;
     private final Clock clock;
     private final Function<ThreadSelector, StackSource> sources;
@@ -98,6 +100,7 @@ public final class Profiler implements AutoCloseable {
         this.interval = b.interval;
         this.asyncMode = b.asyncMode;
         this.allThreads = b.allThreads;
+        this.maxMemory = b.maxMemory;
         this.targetDescription = b.targetDescription;
         this.clock = b.clock;
         this.sources = b.sources;
@@ -255,7 +258,7 @@ public final class Profiler implements AutoCloseable {
         String description = targetDescription != null ? targetDescription : describeTarget();
         StackSource source = sources != null ? sources.apply(selector) : defaultSource(selector, caller);
         Recorder r = new Recorder(source, clock, interval, CodeLocator.forCurrentJvm()::locate,
-                description, MAX_RUNS).asyncMode(asyncMode);
+                description, Integer.MAX_VALUE).asyncMode(asyncMode).maxMemory(maxMemory);
         if (manualSampling) {
             r.startManual();
         } else {
@@ -586,6 +589,7 @@ public final class Profiler implements AutoCloseable {
         private Duration interval = DEFAULT_INTERVAL;
         private AsyncMode asyncMode = AsyncMode.ENABLED;
         private boolean allThreads;
+        private long maxMemory = DEFAULT_MAX_MEMORY;
         private String targetDescription;
         private Clock clock = Clock.system();
         /** Null: {@link Profiler#defaultSource}. */
@@ -632,6 +636,23 @@ public final class Profiler implements AutoCloseable {
          */
         public Builder allThreads(boolean value) {
             allThreads = value;
+            return this;
+        }
+
+        /**
+         * Bounds the recording's memory (default {@link #DEFAULT_MAX_MEMORY}, 32 MB). When it is reached,
+         * older timeline detail is aggregated and new stacks are kept at their known callers; totals stay
+         * exact and the report's header says so.
+         *
+         * @param bytes the bound in bytes, at least 1 MB
+         * @return this builder
+         * @throws IllegalArgumentException when the bound is under 1 MB
+         */
+        public Builder maxMemory(long bytes) {
+            if (bytes < SampleStore.MIN_MAX_BYTES) {
+                throw new IllegalArgumentException("maxMemory must be at least 1 MB (1048576 bytes), got " + bytes);
+            }
+            maxMemory = bytes;
             return this;
         }
 

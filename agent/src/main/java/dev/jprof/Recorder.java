@@ -33,7 +33,8 @@ public final class Recorder {
      * @param interval          time between ticks
      * @param locator           resolves frames to code locations when a session is snapshotted
      * @param targetDescription what is profiled, for the report header
-     * @param maxRuns           memory bound of the sample store, in runs
+     * @param maxRuns           runs the timeline holds before it is folded; {@code Integer.MAX_VALUE} for a
+     *                          store bounded by memory alone ({@link #maxMemory})
      */
     public Recorder(StackSource source, Clock clock, Duration interval, Function<StackTraceElement, CodeLocation> locator,
                     String targetDescription, int maxRuns) {
@@ -54,6 +55,15 @@ public final class Recorder {
     /** Bounds the sampler's cost to this share of wall time (e.g. 0.01) by stretching the interval. */
     public Recorder maxOverhead(double share) {
         sampler.maxOverhead(share);
+        return this;
+    }
+
+    /**
+     * Bounds the sample store's memory to about this many bytes (at least 1 MB); see
+     * {@link SampleStore#maxBytes(long)}. Call before starting.
+     */
+    public Recorder maxMemory(long bytes) {
+        store.maxBytes(bytes);
         return this;
     }
 
@@ -103,6 +113,13 @@ public final class Recorder {
         return sampler.failure();
     }
 
+    /** The sample store's estimated heap bytes at its peak; stays under the {@link #maxMemory} bound. */
+    public long memoryEstimate() {
+        synchronized (store) {
+            return store.estimatedBytes();
+        }
+    }
+
     /** What was recorded so far, as an immutable session. */
     public Session snapshot() {
         synchronized (store) {
@@ -122,6 +139,8 @@ public final class Recorder {
             m.sampler = source.describe();
             m.timelineAggregated = store.timelineAggregated();
             m.droppedSamples = store.droppedSamples();
+            m.memoryLimit = store.maxBytes();
+            m.shallowerSamples = store.shallowerSamples();
             m.asyncMode = asyncMode.option();
             m.virtualThreads = source.virtualThreadsSeen();
             m.maxOverhead = sampler.maxOverheadShare();

@@ -91,6 +91,29 @@ public final class Session {
         return meta.droppedSamples;
     }
 
+    /** The recording's memory bound in bytes; 0 when unknown (files from older versions). */
+    public long memoryLimit() {
+        return meta.memoryLimit;
+    }
+
+    /** Samples kept at a shallower stack than sampled because the memory bound was reached. */
+    public long shallowerSamples() {
+        return meta.shallowerSamples;
+    }
+
+    /** True when the memory bound changed what was recorded (timeline folded, stacks cut short, samples dropped). */
+    public boolean memoryLimitReached() {
+        return meta.timelineAggregated || meta.shallowerSamples > 0 || meta.droppedSamples > 0;
+    }
+
+    /**
+     * One line saying what the memory bound did, e.g. {@code memory limit 32 MB reached: timeline
+     * aggregated; 1,234 samples kept at shallower stacks}; empty when it did nothing.
+     */
+    public String memoryNotice() {
+        return MemoryNotice.of(meta.memoryLimit, meta.timelineAggregated, meta.shallowerSamples, meta.droppedSamples);
+    }
+
     /** How waits and virtual threads were treated when this session was recorded. */
     public AsyncMode asyncMode() {
         return AsyncMode.parse(meta.asyncMode);
@@ -165,6 +188,19 @@ public final class Session {
     }
 
     /**
+     * The call tree with each thread's repeated (stack, state) samples merged before it is built, stem
+     * trimmed as in {@link #rootFrame()}: what {@link Processors#aggregateRepeatedCalls} makes of
+     * {@link #rootFrame()}, without first building a frame per stack change of a long timeline. Renderers
+     * that aggregate use it.
+     *
+     * @return the root, or null when no samples were recorded
+     */
+    public Frame aggregatedRootFrame() {
+        Frame root = new FrameTreeBuilder(this, true).build();
+        return StemTrimmer.trim(root, meta.startThreadId, meta.startCallStack);
+    }
+
+    /**
      * The stack of the thread that started the profiler, outermost frame first, ending at the caller of
      * {@code Profiler.start()} (or the frame passed to {@link Profiler#start(StackWalker.StackFrame)}).
      *
@@ -224,6 +260,8 @@ public final class Session {
         m.maxInterval = Math.max(first.meta.maxInterval, second.meta.maxInterval);
         m.timelineAggregated = first.meta.timelineAggregated || second.meta.timelineAggregated;
         m.droppedSamples = first.meta.droppedSamples + second.meta.droppedSamples;
+        m.memoryLimit = Math.max(first.meta.memoryLimit, second.meta.memoryLimit);
+        m.shallowerSamples = first.meta.shallowerSamples + second.meta.shallowerSamples;
         m.virtualThreads = Math.max(first.meta.virtualThreads, second.meta.virtualThreads);
         m.stretchedInterval = Math.max(first.meta.stretchedInterval, second.meta.stretchedInterval);
         return new Session(m, builder.build());

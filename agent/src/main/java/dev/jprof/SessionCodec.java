@@ -71,6 +71,9 @@ final class SessionCodec {
         g.writeStringField("sampler", m.sampler);
         g.writeBooleanField("timeline_aggregated", m.timelineAggregated);
         g.writeNumberField("dropped_samples", m.droppedSamples);
+        // Optional: older readers ignore them; files without them read as 0 ("no limit known").
+        g.writeNumberField("memory_limit", m.memoryLimit);
+        g.writeNumberField("shallower_samples", m.shallowerSamples);
         g.writeStringField("async_mode", m.asyncMode);
         g.writeNumberField("virtual_threads", m.virtualThreads);
         g.writeNumberField("max_overhead", m.maxOverhead);
@@ -205,6 +208,8 @@ final class SessionCodec {
         m.sampler = root.path("sampler").asText("");
         m.timelineAggregated = root.path("timeline_aggregated").asBoolean(false);
         m.droppedSamples = root.path("dropped_samples").asLong(0);
+        m.memoryLimit = Math.max(0, root.path("memory_limit").asLong(0));
+        m.shallowerSamples = Math.max(0, root.path("shallower_samples").asLong(0));
         m.asyncMode = root.path("async_mode").asText(AsyncMode.ENABLED.option());
         try {
             AsyncMode.parse(m.asyncMode);

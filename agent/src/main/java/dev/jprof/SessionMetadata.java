@@ -17,6 +17,10 @@ final class SessionMetadata {
     String sampler = "";
     boolean timelineAggregated;
     long droppedSamples;
+    /** The sample store's memory bound in bytes; 0 when unknown (older files). */
+    long memoryLimit;
+    /** Samples kept at a shallower stack than sampled because the memory bound was reached. */
+    long shallowerSamples;
     String asyncMode = AsyncMode.ENABLED.option();
     int virtualThreads = -1;
     /** The overhead bound in force (share of wall time), 0 when none. */
@@ -46,6 +50,8 @@ final class SessionMetadata {
         m.sampler = sampler;
         m.timelineAggregated = timelineAggregated;
         m.droppedSamples = droppedSamples;
+        m.memoryLimit = memoryLimit;
+        m.shallowerSamples = shallowerSamples;
         m.asyncMode = asyncMode;
         m.virtualThreads = virtualThreads;
         m.maxOverhead = maxOverhead;

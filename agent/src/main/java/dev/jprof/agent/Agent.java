@@ -73,8 +73,8 @@ public final class Agent {
         String description = options.targetDescription() != null ? options.targetDescription() : describeTarget();
         CodeLocator locator = new CodeLocator(loadedClasses(inst));
         StackSource source = StackSources.forAgent(options, inst, Clock.system(), ERR);
-        return new Recorder(source, Clock.system(), options.interval(), locator::locate, description, 1 << 20)
-                .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead());
+        return new Recorder(source, Clock.system(), options.interval(), locator::locate, description, Integer.MAX_VALUE)
+                .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead()).maxMemory(options.maxMemory());
     }
 
     /** The command line, as the report header's "Program". */

@@ -7,6 +7,7 @@ import dev.jprof.renderers.ConsoleRenderer;
 import dev.jprof.renderers.RenderOptionParser;
 import dev.jprof.renderers.RenderOptions;
 import dev.jprof.renderers.Renderers;
+import dev.jprof.sampling.SampleStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ public final class AgentOptions {
     public static final Duration DEFAULT_EXIT_TIMEOUT = Duration.ofSeconds(15);
     /** Default bound on the sampler's cost, as a share of wall time. */
     public static final double DEFAULT_MAX_OVERHEAD = 0.01;
+    /** Default bound on the sample store's memory, in bytes (see README: an hour of 50 threads stays under 64 MB of heap). */
+    public static final long DEFAULT_MAX_MEMORY = SampleStore.DEFAULT_MAX_BYTES;
     /** Default bound on virtual-thread stack walks per tick. */
     public static final int DEFAULT_VIRTUAL_THREADS_PER_TICK = 8;
 
@@ -73,6 +76,8 @@ public final class AgentOptions {
         spec("max_overhead", "PERCENT", "stretch the interval to keep the sampler's cost under this share of"
                 + " wall time, e.g. 1% or 0.01; 0 disables (default " + DEFAULT_MAX_OVERHEAD * 100 + "%)",
                 (o, v) -> o.maxOverhead = share("max_overhead", v));
+        spec("max_memory", "SIZE", "bound the recording's memory, e.g. 32m, 512k, 1g; when full, older detail is"
+                + " aggregated (default " + (DEFAULT_MAX_MEMORY >> 20) + "m)", (o, v) -> o.maxMemory = byteSize("max_memory", v));
         spec("stack_walk", "auto|safepoint|handshake", "how busy platform threads' stacks are taken: one batched"
                 + " safepoint, or per-thread handshakes (auto: see README)", (o, v) -> o.stackWalk = choice("stack_walk", v,
                         x -> {
@@ -125,6 +130,7 @@ public final class AgentOptions {
     private boolean asyncModeSet;
     private int virtualThreadsPerTick = DEFAULT_VIRTUAL_THREADS_PER_TICK;
     private double maxOverhead = DEFAULT_MAX_OVERHEAD;
+    private long maxMemory = DEFAULT_MAX_MEMORY;
     private Duration duration;
     private String stackWalk = "auto";
     private Duration delay = Duration.ZERO;
@@ -294,6 +300,11 @@ public final class AgentOptions {
         return maxOverhead;
     }
 
+    /** The sample store's memory bound, in bytes. */
+    public long maxMemory() {
+        return maxMemory;
+    }
+
     public int virtualThreadsPerTick() {
         return virtualThreadsPerTick;
     }
@@ -451,6 +462,22 @@ public final class AgentOptions {
             default: nanos = amount * 1e9;
         }
         return Duration.ofNanos(Math.round(nanos));
+    }
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmg]?)b?");
+
+    /** Parses a memory size such as {@code 32m}, {@code 512k}, {@code 1g} or bytes; from 1 MB to 64 GB. */
+    static long byteSize(String key, String v) {
+        nonEmpty(key, v);
+        Matcher m = SIZE.matcher(v.trim().toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            int shift = m.group(2).isEmpty() ? 0 : "kmg".indexOf(m.group(2).charAt(0)) * 10 + 10;
+            double bytes = Double.parseDouble(m.group(1)) * (1L << shift);
+            if (bytes >= SampleStore.MIN_MAX_BYTES && bytes <= (64L << 30)) {
+                return (long) bytes;
+            }
+        }
+        throw new OptionException(key + " must be a size from 1m to 64g such as 32m, 512k or 1g, got '" + v + "'");
     }
 
     private static Duration interval(String v) {

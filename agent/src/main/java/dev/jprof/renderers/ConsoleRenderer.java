@@ -220,11 +220,8 @@ public class ConsoleRenderer extends FrameRenderer {
         if (!s.targetDescription().isEmpty()) {
             out.append("Program: ").append(Text.sanitize(s.targetDescription())).append("\n\n");
         }
-        if (s.timelineAggregated()) {
-            out.append("Note: the sample store was full; the timeline was aggregated to keep memory bounded.\n\n");
-        }
-        if (s.droppedSamples() > 0) {
-            out.append("Note: ").append(s.droppedSamples()).append(" samples were dropped: the sample store was full.\n\n");
+        if (s.memoryLimitReached()) {
+            out.append("Note: ").append(s.memoryNotice()).append(".\n\n");
         }
     }
 

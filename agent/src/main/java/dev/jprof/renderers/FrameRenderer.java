@@ -87,7 +87,9 @@ public abstract class FrameRenderer implements Renderer {
     @Override
     public final String render(Session session) {
         return DeepStack.call(() -> {
-            Frame root = session.rootFrame();
+            // Aggregating anyway: merging repeated samples first gives the same tree from far fewer frames.
+            Frame root = processors.contains(Processors.AGGREGATE_REPEATED_CALLS) ? session.aggregatedRootFrame()
+                    : session.rootFrame();
             return renderFrame(root == null ? null : preprocess(root), session);
         }, RENDER_STACK_BYTES);
     }

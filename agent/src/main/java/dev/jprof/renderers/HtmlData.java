@@ -72,7 +72,7 @@ final class HtmlData {
         g.writeObjectFieldStart("meta");
         for (String key : new String[] {"start_time", "duration", "sample_count", "cpu_time", "interval",
                 "min_interval", "max_interval", "target_description", "pid", "jvm_version", "sampler",
-                "timeline_aggregated", "dropped_samples"}) {
+                "timeline_aggregated", "dropped_samples", "memory_limit", "shallower_samples"}) {
             Object v = s.meta.get(key);
             if (v != null) {
                 g.writeFieldName(key);

@@ -74,6 +74,9 @@ public class JsonRenderer extends FrameRenderer {
         g.writeStringField("sampler", s.sampler());
         g.writeBooleanField("timeline_aggregated", s.timelineAggregated());
         g.writeNumberField("dropped_samples", s.droppedSamples());
+        g.writeNumberField("memory_limit", s.memoryLimit());
+        g.writeNumberField("shallower_samples", s.shallowerSamples());
+        g.writeStringField("memory_notice", s.memoryNotice());
         g.writeArrayFieldStart("threads");
         for (String name : s.threadNames()) {
             g.writeString(name);

@@ -53,6 +53,16 @@ final class LongIntMap {
         return size;
     }
 
+    /** Bytes of this map's arrays. */
+    long bytes() {
+        return keys.length * 12L;
+    }
+
+    /** Bytes of this map's arrays once one more key is put (a put may double them). */
+    long bytesAfterPut() {
+        return (size + 1) * 2 > keys.length ? keys.length * 24L : bytes();
+    }
+
     /** Replaces this map's contents with another's. */
     void clear(LongIntMap from) {
         keys = from.keys;

@@ -22,20 +22,40 @@ public final class StackTable {
 
     /** The id of the stack {@code parent} + {@code frame} (frame being the new top). */
     public int child(int parent, int frame) {
-        long key = ((long) parent << 32) | (frame & 0xffffffffL);
-        int id = index.get(key);
-        if (id >= 0) {
-            return id;
-        }
+        int id = find(parent, frame);
+        return id >= 0 ? id : add(parent, frame);
+    }
+
+    /** The id of the stack {@code parent} + {@code frame} if it is known, else -1. */
+    int find(int parent, int frame) {
+        return index.get(key(parent, frame));
+    }
+
+    /** Adds a stack not known yet. */
+    int add(int parent, int frame) {
         if (size == parents.length) {
             parents = Arrays.copyOf(parents, size * 2);
             frames = Arrays.copyOf(frames, size * 2);
         }
-        id = size++;
+        int id = size++;
         parents[id] = parent;
         frames[id] = frame;
-        index.put(key, id);
+        index.put(key(parent, frame), id);
         return id;
+    }
+
+    private static long key(int parent, int frame) {
+        return ((long) parent << 32) | (frame & 0xffffffffL);
+    }
+
+    /** Estimated heap bytes of this table: its arrays and its index. */
+    long bytes() {
+        return 64 + parents.length * 8L + index.bytes();
+    }
+
+    /** Estimated heap bytes once one more stack is added (arrays double when full). */
+    long bytesAfterAdd() {
+        return 64 + (size == parents.length ? parents.length * 16L : parents.length * 8L) + index.bytesAfterPut();
     }
 
     /** Parent of a stack; -1 for the empty stack. */

@@ -813,8 +813,25 @@
         + (TL.bucket / 1000).toFixed(1) + ' ms bucket per thread). The call tree and flame graph count every sample.'));
       $('tl-note').textContent = '(resampled: ' + (TL.bucket / 1000).toFixed(1) + ' ms buckets)';
     }
-    if (M.timeline_aggregated) notes.appendChild(el('div', 'note', 'The sample store was full during recording: its timeline was aggregated to keep memory bounded; totals are exact.'));
-    if (M.dropped_samples > 0) notes.appendChild(el('div', 'note', M.dropped_samples + ' samples were dropped because the sample store was full.'));
+    var memory = memoryNotice(M);
+    if (memory) notes.appendChild(el('div', 'note', memory + '.'));
+  }
+
+  /* The same one line as the text report's header (MemoryNotice.java). */
+  function memoryNotice(M) {
+    var what = [];
+    if (M.timeline_aggregated) what.push('timeline aggregated');
+    if (M.shallower_samples > 0) what.push(M.shallower_samples.toLocaleString('en-US') + ' samples kept at shallower stacks');
+    if (M.dropped_samples > 0) what.push(M.dropped_samples.toLocaleString('en-US') + ' samples dropped');
+    if (!what.length) return '';
+    return (M.memory_limit > 0 ? 'memory limit ' + byteSize(M.memory_limit) + ' reached' : 'the sample store was full')
+      + ': ' + what.join('; ');
+  }
+
+  function byteSize(bytes) {
+    var units = ['bytes', 'KB', 'MB', 'GB'], v = bytes, u = 0;
+    while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
+    return (v === Math.round(v) ? String(v) : v.toFixed(1)) + ' ' + units[u];
   }
 
   /* ---------- wiring ---------- */
