@@ -26,7 +26,16 @@ public final class VirtualThreadStackSource implements StackSource {
     /** One tick between listings per this many live virtual threads. */
     static final int THREADS_PER_REFRESH_TICK = 200;
 
+    /**
+     * Listing walks every thread container, platform threads included: in a program without virtual
+     * threads it was an eighth of the sampler's CPU. After this many empty listings in a row...
+     */
+    static final int EMPTY_LISTINGS_BEFORE_BACK_OFF = 10;
+    /** ...the list is refreshed only every this many ticks, until a virtual thread shows up. */
+    static final int EMPTY_REFRESH_TICKS = 10;
+
     private long nextRefresh;
+    private int emptyListings;
     private int listedCount;
 
     private List<VirtualThreads.Found> runnable;
@@ -50,7 +59,9 @@ public final class VirtualThreadStackSource implements StackSource {
             refresh();
             // Short-lived virtual threads (one per request) must be seen every tick; only a crowd of
             // thousands makes listing them costly enough to do less often.
-            nextRefresh = tick + Math.max(1, Math.min(MAX_REFRESH_TICKS, listedCount / THREADS_PER_REFRESH_TICK));
+            emptyListings = listedCount == 0 ? emptyListings + 1 : 0;
+            nextRefresh = tick + (emptyListings >= EMPTY_LISTINGS_BEFORE_BACK_OFF ? EMPTY_REFRESH_TICKS
+                    : Math.max(1, Math.min(MAX_REFRESH_TICKS, listedCount / THREADS_PER_REFRESH_TICK)));
         }
         int forRunnable = Math.min(runnable.size(), Math.max(budget - budget / 4, 1));
         runnableCursor = walk(consumer, runnable, runnableCursor, forRunnable);
