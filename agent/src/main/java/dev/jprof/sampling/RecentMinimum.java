@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The smallest of the last few measurements. A batched stack walk's wall time bounds how long the
  * program stood still at the safepoint, but it also holds every wait for a CPU when other processes
- * load the machine: the smallest recent value is the pause itself, without that noise.
+ * load the machine: the smallest recent value (per frame walked) is the pause itself, without that noise.
  */
 final class RecentMinimum {
     private final long[] values;

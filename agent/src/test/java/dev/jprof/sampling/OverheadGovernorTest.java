@@ -77,6 +77,43 @@ class OverheadGovernorTest {
     @Test
     void zeroDisablesAndStretchIsBounded() {
         assertEquals(10 * MS, new OverheadGovernor(10 * MS, 0).nextInterval(1_000 * MS));
-        assertEquals(100 * MS, warmedUp(10 * MS, 0.01).nextInterval(1_000 * MS), "at most 10 times");
+        OverheadGovernor g = warmedUp(10 * MS, 0.01);
+        long interval = 0;
+        for (int i = 0; i < 100; i++) {
+            interval = g.nextInterval(1_000 * MS);
+        }
+        assertEquals(OverheadGovernor.MAX_STRETCH * 10 * MS, interval, "at most MAX_STRETCH times");
+        assertEquals(100, OverheadGovernor.MAX_STRETCH, "one sample a second at the default interval");
+    }
+    @Test
+    void warmUpIsTimeNotTicks() {
+        OverheadGovernor g = afterIgnoredTicks();
+        long elapsed = OverheadGovernor.IGNORED_TICKS * 10 * MS;
+        long interval = 0;
+        int ticks = 0;
+        while (elapsed < 4_000 * MS) {
+            interval = g.nextInterval(5 * MS); // 5 ms a tick: 50% at 10 ms
+            elapsed += interval;
+            ticks++;
+        }
+        assertTrue(ticks < 200, "stretched ticks do not prolong the warm-up: " + ticks + " ticks in 4 s");
+        for (int i = 0; i < 50; i++) {
+            interval = g.nextInterval(5 * MS);
+        }
+        assertEquals(500 * MS, interval, MS, "after warm-up, the full budget: 5 ms is 1% of 500 ms");
+    }
+    @Test
+    void aSpikeCountsAtMostFourTimesTheAverage() {
+        OverheadGovernor g = warmedUp(10 * MS, 0.01);
+        for (int i = 0; i < 50; i++) {
+            g.nextInterval(80_000);
+        }
+        long afterSpike = g.nextInterval(50 * MS); // a 50 ms GC pause during one tick
+        assertTrue(afterSpike < 12 * MS, "one spike barely moves the interval: " + afterSpike);
+        long interval = 0;
+        for (int i = 0; i < 40; i++) {
+            interval = g.nextInterval(3 * MS); // stacks got deep: 3 ms a tick from now on
+        }
+        assertEquals(300 * MS, interval, 30 * MS, "a lasting rise gets through within a few dozen ticks");
     }
 }

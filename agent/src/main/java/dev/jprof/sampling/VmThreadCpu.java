@@ -1,0 +1,62 @@
+package dev.jprof.sampling;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * CPU time of HotSpot's "VM Thread", which runs every safepoint operation, read from Linux's
+ * {@code /proc/self/task/TID/schedstat}. The wall time of a batched stack walk is a poor measure of how
+ * long the program stood still: with more busy threads than cores it is mostly the VM thread and the
+ * sampler waiting for a CPU while the program runs on (4-8 ms measured for four 5-frame stacks, against
+ * ~0.2 ms at the safepoint). The VM thread's CPU during the walk is the safepoint work itself.
+ */
+final class VmThreadCpu {
+    private final Path schedstat;
+
+    private VmThreadCpu(Path schedstat) {
+        this.schedstat = schedstat;
+    }
+
+    /** The VM thread's clock, or null where there is none to read (not Linux, no such thread). */
+    static VmThreadCpu find() {
+        Path tasks = Paths.get("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return null;
+        }
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(tasks)) {
+            for (Path task : all) {
+                Path comm = task.resolve("comm");
+                try {
+                    if ("VM Thread".equals(new String(Files.readAllBytes(comm), StandardCharsets.US_ASCII).trim())) {
+                        VmThreadCpu clock = new VmThreadCpu(task.resolve("schedstat"));
+                        return clock.nanos() >= 0 ? clock : null;
+                    }
+                } catch (IOException e) {
+                    // a thread that ended while listing: skip it
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** The VM thread's CPU time in nanoseconds, or -1 if it cannot be read. */
+    long nanos() {
+        try {
+            byte[] b = Files.readAllBytes(schedstat);
+            long v = 0;
+            int i = 0;
+            while (i < b.length && b[i] >= '0' && b[i] <= '9') {
+                v = v * 10 + (b[i++] - '0');
+            }
+            return i == 0 ? -1 : v;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
