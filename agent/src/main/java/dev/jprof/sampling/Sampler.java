@@ -130,6 +130,13 @@ public final class Sampler {
                         // said at the next dropped tick instead
                     }
                 }
+                // The dropped time is lost, not given to whatever stack each thread shows next (a thread's next
+                // sample would otherwise weigh the whole heap-full stretch). Allocates nothing.
+                synchronized (store) {
+                    long dropped = clock.nanoTime();
+                    weights.skipTo(dropped);
+                    previousTick = dropped;
+                }
                 cost = 0;
             } catch (Throwable t) {
                 failure = t;

