@@ -73,20 +73,22 @@ public abstract class ThreadSelector {
 
     private static final class Fixed extends ThreadSelector {
         private final Thread[] threads;
+        private final Thread[] alive;
 
         Fixed(Thread[] threads) {
             this.threads = threads.clone();
+            this.alive = new Thread[threads.length];
         }
 
         @Override
         Thread[] select() {
-            Thread[] alive = new Thread[threads.length];
             int kept = 0;
             for (Thread t : threads) {
                 if (t.isAlive()) {
                     alive[kept++] = t;
                 }
             }
+            Arrays.fill(alive, kept, alive.length, null);
             return alive;
         }
     }

@@ -81,8 +81,12 @@ public final class VirtualThreadStackSource implements StackSource {
         listedCount = n;
         maxLive = Math.max(maxLive, n);
         long now = clock.nanoTime();
-        runnable = new ArrayList<>();
-        parked = new ArrayList<>();
+        if (runnable == null) {
+            runnable = new ArrayList<>();
+            parked = new ArrayList<>();
+        }
+        runnable.clear();
+        parked.clear();
         for (VirtualThreads.Found f : live) {
             slot(f.thread.getId(), now);
             // Reading a virtual thread's state is cheap; walking its stack is not. Threads that run (or are

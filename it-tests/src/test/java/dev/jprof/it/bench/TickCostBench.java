@@ -23,8 +23,8 @@ class TickCostBench {
     @Test
     void measureTickCost() throws Exception {
         List<String> rows = new ArrayList<>();
-        rows.add("| JDK | threads (busy) | mechanism | median µs/tick | p99 µs/tick | sampler CPU µs/tick | stacks walked/tick | stacks reused/tick |");
-        rows.add("|---|---|---|---|---|---|---|---|");
+        rows.add("| JDK | threads (busy) | mechanism | median µs/tick | p99 µs/tick | sampler CPU µs/tick | stacks walked/tick | stacks reused/tick | bytes allocated/tick |");
+        rows.add("|---|---|---|---|---|---|---|---|---|");
         String cp = Jvm.testClasses() + File.pathSeparator + Jvm.agentJar();
         for (String jdk : List.of("jdk17", "jdk25")) {
             Jvm jvm = Jvm.named(jdk);
@@ -35,10 +35,10 @@ class TickCostBench {
                     String line = r.stdout.lines().filter(l -> l.startsWith("RESULT")).findFirst()
                             .orElseThrow(() -> new AssertionError(r.toString()));
                     System.out.println(line);
-                    rows.add(String.format("| %s | %d (%d) | %s | %s | %s | %s | %s | %s |", jdk.substring(3), shape[0],
+                    rows.add(String.format("| %s | %d (%d) | %s | %s | %s | %s | %s | %s | %s |", jdk.substring(3), shape[0],
                             shape[1], field(line, "mechanism"), field(line, "median_us"),
                             field(line, "p99_us"), field(line, "cpu_us_per_tick"), field(line, "walks_per_tick"),
-                            field(line, "reused_per_tick")));
+                            field(line, "reused_per_tick"), field(line, "bytes_per_tick")));
                 }
             }
         }
@@ -48,7 +48,10 @@ class TickCostBench {
                 + " others park, sleep or wait on a monitor; 500 ticks at 10 ms after 20 warm-up ticks). \"median µs/tick\""
                 + " is the tick's wall time, which on 2 cores with busy threads is mostly waiting for a CPU; the sampler's"
                 + " cost is its CPU column. \"auto\" (the agent's default) uses handshakes on JDK 21+ unless more than"
-                + " twice as many threads as CPUs need a walk.\n");
+                + " twice as many threads as CPUs need a walk. \"bytes allocated/tick\" is everything the tick allocated:"
+                + " the stacks the JDK returns (`StackTraceElement[]`, and `ThreadInfo` for a safepoint walk), its thread"
+                + " listing, and on JDK 17 the two 1-element arrays of each thread CPU read (often removed by C2);"
+                + " jprof's own code allocates nothing per tick (`HotPathAllocationTest`).\n");
     }
 
     private static String field(String line, String name) {

@@ -1,6 +1,7 @@
 package dev.jprof.it.programs;
 
 import dev.jprof.sampling.PlatformStackSource;
+import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.ThreadSelector;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -49,9 +50,11 @@ public final class TickCost {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long[] cost = new long[ticks];
         int[] seen = new int[1];
+        StackSource.StackConsumer count = (id, name, virtual, state, stack) -> seen[0]++;
         for (int i = 0; i < 20; i++) {
-            source.sample((id, name, virtual, state, stack) -> seen[0]++); // warm up
+            source.sample(count); // warm up
         }
+        long allocatedBefore = allocatedBytes(mx);
         long cpuBefore = mx.getCurrentThreadCpuTime();
         long walksBefore = source.walks();
         long reusedBefore = source.reused();
@@ -63,20 +66,28 @@ public final class TickCost {
                 LockSupport.parkNanos(wait);
             }
             long t0 = System.nanoTime();
-            source.sample((id, name, virtual, state, stack) -> seen[0]++);
+            source.sample(count);
             cost[i] = System.nanoTime() - t0;
         }
         long cpu = mx.getCurrentThreadCpuTime() - cpuBefore;
+        long allocated = allocatedBytes(mx) - allocatedBefore;
         STOP.set(true);
         Arrays.sort(cost);
         System.out.printf("RESULT jdk=%d threads=%d busy=%d mechanism=%s ticks=%d median_us=%.1f p99_us=%.1f "
-                        + "cpu_us_per_tick=%.1f walks_per_tick=%.2f reused_per_tick=%.2f%n",
+                        + "cpu_us_per_tick=%.1f walks_per_tick=%.2f reused_per_tick=%.2f bytes_per_tick=%.0f%n",
                 Runtime.version().feature(), threads, busy, auto ? "auto" : handshakes ? "handshake" : "safepoint", ticks,
                 cost[ticks / 2] / 1e3, cost[(int) (ticks * 0.99)] / 1e3, cpu / 1e3 / ticks,
-                (source.walks() - walksBefore) / (double) ticks, (source.reused() - reusedBefore) / (double) ticks);
+                (source.walks() - walksBefore) / (double) ticks, (source.reused() - reusedBefore) / (double) ticks,
+                allocated / (double) ticks);
         for (Thread t : all) {
             t.interrupt();
         }
+    }
+
+    /** Bytes this thread allocated so far (the JDK's stack and thread calls, and jprof's own: none), or 0. */
+    private static long allocatedBytes(ThreadMXBean mx) {
+        return mx instanceof com.sun.management.ThreadMXBean
+                ? ((com.sun.management.ThreadMXBean) mx).getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
     }
 
     private static void deep(int depth, int kind, CountDownLatch started, Object monitor) {
