@@ -18,6 +18,7 @@ final class StackSources {
     }
 
     static StackSource forAgent(AgentOptions options, Instrumentation inst, Clock clock, PrintStream err) {
+        PlatformStackSource.useSafepointCounters(inst);
         return forAgent(options.asyncMode(), options.asyncModeSet(), options.virtualThreadsPerTick(),
                 mechanism(options.stackWalk()), inst, clock, err);
     }

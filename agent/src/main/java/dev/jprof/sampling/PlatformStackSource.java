@@ -1,5 +1,6 @@
 package dev.jprof.sampling;
 
+import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -42,6 +43,7 @@ public final class PlatformStackSource implements StackSource {
     private long skipped;
     private long lastPause;
     private final VmThreadCpu vmThread = VmThreadCpu.find();
+    private final SafepointSyncClock syncClock = SafepointSyncClock.find();
     /** Recent safepoint walk times per frame walked, in 1/1024 ns. */
     private final RecentMinimum pausePerFrame = new RecentMinimum(8);
     /** The fixed part of a safepoint (reaching it, leaving it), counted as this many frames. */
@@ -64,6 +66,19 @@ public final class PlatformStackSource implements StackSource {
         PlatformStackSource s = new PlatformStackSource(selector, defaultHandshakes(), maxDepth);
         s.adaptive = true;
         return s;
+    }
+
+    /**
+     * Lets the sources made from now on read HotSpot's safepoint counters, which count the time threads wait
+     * for each other at a batched walk (Java agents only: exporting JDK internals needs {@code inst}).
+     */
+    public static void useSafepointCounters(Instrumentation inst) {
+        SafepointSyncClock.export(inst);
+    }
+
+    /** Whether this source counts the time spent reaching its safepoints. */
+    boolean countsSafepointSync() {
+        return syncClock != null;
     }
 
     /** The walking mechanism used unless told otherwise: handshakes from JDK 21 on. */
@@ -216,11 +231,13 @@ public final class PlatformStackSource implements StackSource {
         for (int w = 0; w < toWalk; w++) {
             walkIds[w] = ids[walk[w]];
         }
+        long syncBefore = syncClock != null ? syncClock.nanos() : -1;
         long vmBefore = vmThread != null ? vmThread.nanos() : -1;
         long before = System.nanoTime();
         ThreadInfo[] full = mx.getThreadInfo(walkIds, maxDepth + 1); // one more tells a cut stack
         long wall = System.nanoTime() - before;
         long vmAfter = vmBefore >= 0 ? vmThread.nanos() : -1;
+        long syncAfter = syncBefore >= 0 ? syncClock.nanos() : -1;
         long frames = FIXED_WALK_FRAMES;
         for (int w = 0; w < toWalk; w++) {
             ThreadInfo info = full[w];
@@ -239,6 +256,10 @@ public final class PlatformStackSource implements StackSource {
             // A walk's pause grows with the frames walked (4 stacks 2,000 deep: 6-16 ms at the safepoint on
             // JDK 17): the smallest recent cost per frame, times this walk's frames.
             lastPause = pausePerFrame.add(wall * 1024 / frames) * frames / 1024;
+        }
+        if (syncAfter >= syncBefore && syncBefore >= 0) {
+            // The threads stopped first wait for the last to arrive (see SafepointSyncClock).
+            lastPause = Math.min(wall, lastPause + syncAfter - syncBefore);
         }
     }
 

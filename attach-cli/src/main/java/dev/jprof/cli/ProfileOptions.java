@@ -50,6 +50,14 @@ final class ProfileOptions {
     @Option(names = {"-i", "--interval"}, paramLabel = "DURATION", description = "time between samples, e.g. 10ms, 1ms, 0.005 (default 10ms)")
     String interval;
 
+    @Option(names = "--max-overhead", paramLabel = "PERCENT",
+            description = "stretch the interval to keep the sampler's cost under this share of wall time, e.g. 1%% (default), 0 = never")
+    String maxOverhead;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "bound the recording's memory, e.g. 32m (default), 512k, 1g; when full, older detail is aggregated")
+    String maxMemory;
+
     @Option(names = "--async-mode", paramLabel = "MODE", description = "enabled, disabled or strict: how virtual threads are profiled")
     String asyncMode;
 
@@ -109,6 +117,14 @@ final class ProfileOptions {
     AgentArgString recordArgs() {
         AgentArgString a = new AgentArgString();
         optional(a, "interval", interval);
+        if (maxOverhead != null) {
+            requireAgentKey("max_overhead", "--max-overhead");
+            a.add("max_overhead", maxOverhead);
+        }
+        if (maxMemory != null) {
+            requireAgentKey("max_memory", "--max-memory");
+            a.add("max_memory", maxMemory);
+        }
         if (asyncMode != null && !(asyncMode.equals("enabled") && !AgentOptions.knows("async_mode"))) {
             // "enabled" is what an agent without the key does anyway; anything else needs the key.
             requireAgentKey("async_mode", "--async-mode " + asyncMode);

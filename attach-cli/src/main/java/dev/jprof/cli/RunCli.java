@@ -74,8 +74,10 @@ final class RunCli implements Callable<Integer> {
                 throw new CliException(CliException.USAGE, "--load" + (load != null ? "" : "-prev")
                         + " re-renders a saved session; it cannot also run '" + String.join(" ", target) + "'");
             }
-            if (options.interval != null || options.asyncMode != null) {
-                throw new CliException(CliException.USAGE, "--interval and --async-mode apply when profiling, not to a loaded session");
+            if (options.interval != null || options.asyncMode != null || options.maxOverhead != null
+                    || options.maxMemory != null) {
+                throw new CliException(CliException.USAGE, "--interval, --async-mode, --max-overhead and --max-memory apply"
+                        + " when profiling, not to a loaded session");
             }
             AgentOptions render = ProfileOptions.parse(options.renderArgs());
             Session session = load != null ? SessionFiles.load(Paths.get(load)) : SessionStore.forUser().load(loadPrev);

@@ -57,7 +57,8 @@ class RunModeIT {
         Path a = dir.resolve("a.jprof");
         Path b = dir.resolve("b.jprof");
         for (Path p : List.of(a, b)) {
-            Cli.Run r = jprof("", "-o", p.toString(), "-i", "5ms", "-cp", Cli.TEST_CLASSES, CliTarget.class.getName(), "exit", "0");
+            Cli.Run r = jprof("", "-o", p.toString(), "-i", "5ms", "--max-memory", "2m", "--max-overhead", "5%", "-cp",
+                    Cli.TEST_CLASSES, CliTarget.class.getName(), "exit", "0");
             assertEquals(0, r.exitStatus(), r.describe());
             assertTrue(r.err().contains("report written to " + p), r.describe());
         }
@@ -134,6 +135,12 @@ class RunModeIT {
         assertUsageError("jprof: nothing to profile: give -jar app.jar or a main class (jprof --help)", "-t");
         assertUsageError("jprof: interval must be between 100us and 10s, got '1h'", "-i", "1h", "Main");
         assertUsageError("jprof: --async-mode must be enabled, disabled or strict, got 'maybe'", "--async-mode", "maybe", "Main");
+        assertUsageError("jprof: max_memory must be a size from 1m to 64g such as 32m, 512k or 1g, got '10'",
+                "--max-memory", "10", "Main");
+        assertUsageError("jprof: max_overhead must be a share of time such as 1% or 0.01 (at most 50%), got 'lots'",
+                "--max-overhead", "lots", "Main");
+        assertUsageError("jprof: --interval, --async-mode, --max-overhead and --max-memory apply when profiling, not to a"
+                + " loaded session", "--load", "a.jprof", "--max-memory", "1m");
         assertUsageError("jprof: no such file: " + dir.resolve("none.jprof"), "--load", dir.resolve("none.jprof").toString());
         Path notSession = Files.writeString(dir.resolve("x.jprof"), "{}");
         Cli.Run r = jprof("", "--load", notSession.toString());
