@@ -60,7 +60,9 @@ public final class Agent {
                 ERR.println("jprof: already profiling this JVM; ignoring the second start.");
                 return;
             }
-            AgentRun r = new AgentRun(options, () -> newRecorder(options, inst), ERR);
+            String mainClass = MainClass.of(System.getProperty("sun.java.command"));
+            AgentRun r = new AgentRun(options, () -> newRecorder(options, inst), ERR, mainClass,
+                    () -> MainClass.started(mainClass, name -> isLoaded(inst, name)));
             if (r.begin(new java.util.Random())) {
                 run = r;
             }
@@ -81,6 +83,15 @@ public final class Agent {
     private static String describeTarget() {
         String command = System.getProperty("sun.java.command", "");
         return command.isEmpty() ? "pid " + ProcessHandle.current().pid() : command;
+    }
+
+    private static boolean isLoaded(Instrumentation inst, String name) {
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (c.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Finds loaded classes by name, scanning the JVM's loaded classes once, when first asked. */

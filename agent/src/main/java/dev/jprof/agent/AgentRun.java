@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,8 @@ final class AgentRun {
     private final AgentOptions options;
     private final Supplier<Recorder> newRecorder;
     private final PrintStream err;
+    private final String mainClass;
+    private final BooleanSupplier started;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jprof-scheduler");
         t.setDaemon(true);
@@ -40,10 +43,17 @@ final class AgentRun {
     private int sequence;
     private boolean finished;
 
-    AgentRun(AgentOptions options, Supplier<Recorder> newRecorder, PrintStream err) {
+    /**
+     * @param mainClass the program's main class, or null when unknown
+     * @param started   whether the program started (its main class was loaded), asked at exit
+     */
+    AgentRun(AgentOptions options, Supplier<Recorder> newRecorder, PrintStream err, String mainClass,
+             BooleanSupplier started) {
         this.options = options;
         this.newRecorder = newRecorder;
         this.err = err;
+        this.mainClass = mainClass;
+        this.started = started;
     }
 
     /**
@@ -155,7 +165,11 @@ final class AgentRun {
         }
         Thread writer = new Thread(() -> {
             done.stop();
-            write(done.snapshot());
+            if (started.getAsBoolean()) {
+                write(done.snapshot());
+            } else {
+                notStarted();
+            }
         }, "jprof-report-writer");
         writer.setDaemon(true);
         writer.start();
@@ -167,6 +181,21 @@ final class AgentRun {
         if (writer.isAlive()) {
             err.println("jprof: the report was not written within exit_timeout=" + options.exitTimeout().toMillis()
                     + "ms; the JVM exits without it");
+        }
+    }
+
+    /**
+     * The launcher could not load the main class (its own error is above): a report would only show the
+     * launcher failing. The jprof command (quiet) gets an empty outfile, meaning "said already".
+     */
+    private void notStarted() {
+        err.println("jprof: " + mainClass + " did not start (the main class was not loaded): no profile");
+        if (options.quiet() && options.outfile() != null) {
+            try {
+                Files.write(Paths.get(options.outfile()), new byte[0]);
+            } catch (IOException | RuntimeException e) {
+                // the jprof command then says the profile is missing, which is true as well
+            }
         }
     }
 

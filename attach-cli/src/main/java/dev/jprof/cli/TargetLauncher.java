@@ -57,7 +57,8 @@ final class TargetLauncher {
             throw new CliException(CliException.FAILED, "could not start " + java + ": " + e.getMessage());
         }
         Path session = sessionFile;
-        ExitGuard guard = new ExitGuard(() -> finish(process, session, render)).install(() -> stop(process));
+        ExitGuard guard = new ExitGuard(() -> finish(process, session, render, javaArguments))
+                .install(() -> stop(process));
         return guard.complete();
     }
 
@@ -75,15 +76,21 @@ final class TargetLauncher {
         }
     }
 
-    private int finish(Process process, Path sessionFile, AgentOptions render) throws InterruptedException {
+    private int finish(Process process, Path sessionFile, AgentOptions render, List<String> javaArguments)
+            throws InterruptedException {
         int status = process.waitFor();
         if (sessionFile == null) {
             return status;
         }
         try {
-            if (!Files.isRegularFile(sessionFile) || Files.size(sessionFile) == 0) {
-                err.println("jprof: the program ended without writing its profile (killed, or the agent could not start)");
+            if (!Files.isRegularFile(sessionFile)) {
+                String jar = missingJar(javaArguments);
+                err.println(jar != null ? "jprof: no such jar: " + jar
+                        : "jprof: the program ended without writing its profile (killed, or the agent could not start)");
                 return status;
+            }
+            if (Files.size(sessionFile) == 0) {
+                return status; // the agent has said why there is no profile (the program did not start)
             }
             output.write(SessionFiles.load(sessionFile), render, true);
         } catch (IOException e) {
@@ -95,6 +102,16 @@ final class TargetLauncher {
             deleteQuietly(sessionFile.getParent());
         }
         return status;
+    }
+
+    /** The jar after {@code -jar} when there is no such file (java then says only that it cannot access it). */
+    static String missingJar(List<String> javaArguments) {
+        int at = javaArguments.indexOf("-jar");
+        if (at < 0 || at + 1 >= javaArguments.size()) {
+            return null;
+        }
+        String jar = javaArguments.get(at + 1);
+        return Files.isRegularFile(Path.of(jar)) ? null : jar;
     }
 
     private static void deleteQuietly(Path p) {

@@ -70,6 +70,19 @@ class AgentLifecycleIT {
         assertTrue(r.stderr.contains("could not write the report to") && r.stderr.contains("wrote it to"), r.toString());
     }
 
+    @Test
+    void aMainClassThatCannotBeFoundGivesOneLineAndNoReport() throws Exception {
+        Path out = tmp.resolve("none.txt");
+        Jvm.Result r = Jvm.run(Jvm.current().command("-javaagent:" + Jvm.agentJar() + "=outfile=" + out, "-cp",
+                Jvm.testClasses(), "com.acme.NoSuchMain", "arg"), tmp, 60);
+        assertEquals(1, r.exitCode, "java's own status" + r);
+        assertTrue(r.stderr.contains("Could not find or load main class com.acme.NoSuchMain"), "java says why" + r);
+        assertTrue(r.stderr.contains("jprof: com.acme.NoSuchMain did not start (the main class was not loaded): no profile"),
+                r.toString());
+        assertFalse(Files.exists(out), "no report of the launcher failing");
+        assertFalse(r.stderr.contains("LauncherHelper"), r.toString());
+    }
+
     @ParameterizedTest(name = "exit {0}")
     @ValueSource(strings = {"0", "3", "throw"})
     void exitsKeepTheirCodeAndWriteTheReport(String how) throws Exception {

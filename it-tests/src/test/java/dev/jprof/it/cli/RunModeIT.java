@@ -148,6 +148,22 @@ class RunModeIT {
         assertTrue(r.err().startsWith("jprof: " + notSession + " is not a jprof session"), r.describe());
     }
 
+    @Test
+    void aMissingJarOrMainClassIsSaidOnceAndJavasStatusKept() throws Exception {
+        Cli.Run jar = jprof("", "-jar", dir.resolve("nothere.jar").toString(), "arg");
+        assertEquals(1, jar.exitStatus(), jar.describe());
+        assertTrue(jar.err().contains("jprof: no such jar: " + dir.resolve("nothere.jar")), jar.describe());
+        assertFalse(jar.err().contains("without writing its profile"), jar.describe());
+
+        Cli.Run main = jprof("", "-cp", Cli.TEST_CLASSES, "com.acme.NoSuchMain");
+        assertEquals(1, main.exitStatus(), main.describe());
+        assertTrue(main.err().contains("Could not find or load main class com.acme.NoSuchMain"), main.describe());
+        assertTrue(main.err().contains("jprof: com.acme.NoSuchMain did not start (the main class was not loaded): no profile"),
+                main.describe());
+        assertEquals(1, main.err().split("jprof:", -1).length - 1, "one jprof line" + main.describe());
+        assertFalse(HINT.matcher(main.err()).find(), "no saved session of the launcher failing" + main.describe());
+    }
+
     private void assertUsageError(String message, String... args) throws Exception {
         Cli.Run r = jprof("", args);
         assertEquals(2, r.exitStatus(), r.describe());

@@ -1,0 +1,76 @@
+package dev.jprof.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/**
+ * The program's main class, read from the launcher's command line ({@code sun.java.command}), so that a
+ * program that never started (a main class the launcher could not find) is told from one that ran: the
+ * former gets one line instead of a report of the launcher failing.
+ */
+final class MainClass {
+    private MainClass() {
+    }
+
+    /**
+     * The main class named by a launcher command line, or null when it cannot be told (empty, a source
+     * file, a jar without a {@code Main-Class}).
+     *
+     * @param command {@code sun.java.command}: {@code com.acme.Main args}, {@code app.jar args} or
+     *                {@code module/com.acme.Main args}
+     */
+    static String of(String command) {
+        if (command == null || command.isBlank()) {
+            return null;
+        }
+        String jar = jarPrefix(command);
+        if (jar != null) {
+            return mainClassOf(jar);
+        }
+        String first = command.strip().split("\\s+", 2)[0];
+        if (first.endsWith(".java")) {
+            return null; // source-file mode compiles the file in memory
+        }
+        String name = first.substring(first.indexOf('/') + 1); // -m module/class
+        return name.isEmpty() || !name.chars().allMatch(c -> Character.isJavaIdentifierPart(c) || c == '.' || c == '$')
+                ? null : name;
+    }
+
+    /** Whether the program started: its main class is unknown, or a class of that name was loaded. */
+    static boolean started(String mainClass, Predicate<String> loaded) {
+        return mainClass == null || loaded.test(mainClass);
+    }
+
+    /** The jar a {@code -jar} command line begins with (its path may hold spaces), or null. */
+    private static String jarPrefix(String command) {
+        int from = 0;
+        while (true) {
+            int end = command.indexOf(".jar", from);
+            if (end < 0) {
+                return null;
+            }
+            end += ".jar".length();
+            if (end == command.length() || command.charAt(end) == ' ') {
+                String path = command.substring(0, end);
+                if (new File(path).isFile()) {
+                    return path;
+                }
+            }
+            from = end;
+        }
+    }
+
+    private static String mainClassOf(String jar) {
+        try (JarFile file = new JarFile(jar, false)) {
+            Manifest manifest = file.getManifest();
+            String name = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+            return name == null || name.isBlank() ? null : name.strip();
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+}
