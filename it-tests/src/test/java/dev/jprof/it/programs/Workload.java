@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * profiler: first an untimed warm-up (the JIT, and a profiler's own start-up), then the timed work, and
  * prints {@code RESULT work_ms=.. cpu_ms=.. total_ms=..} (wall time and process CPU time of the timed
  * work; JVM uptime at the end). Modes: cpu4 (4 busy threads), pool (200 idle pool threads + 4 busy),
- * threads1000 (1,000 parked threads + 4 busy), deep (4 busy threads 2,000 frames deep).
+ * threads1000 (1,000 parked threads + 4 busy), threads10000 (10,000 parked threads + 4 busy), deep (4 busy threads 2,000 frames deep).
  * Args: mode [warm-up units per thread, default 0] [timed units per thread, default 600].
  */
 public final class Workload {
@@ -21,7 +21,7 @@ public final class Workload {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        int idle = mode.equals("pool") ? 200 : mode.equals("threads1000") ? 1000 : 0;
+        int idle = mode.equals("pool") ? 200 : mode.equals("threads1000") ? 1000 : mode.equals("threads10000") ? 10_000 : 0;
         int depth = mode.equals("deep") ? 2000 : 0;
         CountDownLatch idleStarted = new CountDownLatch(idle);
         Object lock = new Object();
