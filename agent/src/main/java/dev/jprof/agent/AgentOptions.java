@@ -7,6 +7,7 @@ import dev.jprof.renderers.ConsoleRenderer;
 import dev.jprof.renderers.RenderOptionParser;
 import dev.jprof.renderers.RenderOptions;
 import dev.jprof.renderers.Renderers;
+import dev.jprof.sampling.PlatformStackSource;
 import dev.jprof.sampling.SampleStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,6 +74,9 @@ public final class AgentOptions {
                 });
         spec("virtual_threads_per_tick", "N", "most virtual threads walked per tick, round robin (default "
                 + DEFAULT_VIRTUAL_THREADS_PER_TICK + ")", (o, v) -> o.virtualThreadsPerTick = positiveInt("virtual_threads_per_tick", v));
+        spec("threads_per_tick", "N", "most platform threads walked again per tick, those waiting longest first"
+                + " (default " + PlatformStackSource.DEFAULT_REWALKS_PER_TICK + "; a thread's first walk is never put off)",
+                (o, v) -> o.threadsPerTick = positiveInt("threads_per_tick", v));
         spec("max_overhead", "PERCENT", "stretch the interval to keep the sampler's cost under this share of"
                 + " wall time, e.g. 1% or 0.01; 0 disables (default " + DEFAULT_MAX_OVERHEAD * 100 + "%)",
                 (o, v) -> o.maxOverhead = share("max_overhead", v));
@@ -129,6 +133,7 @@ public final class AgentOptions {
     private AsyncMode asyncMode = AsyncMode.ENABLED;
     private boolean asyncModeSet;
     private int virtualThreadsPerTick = DEFAULT_VIRTUAL_THREADS_PER_TICK;
+    private int threadsPerTick = PlatformStackSource.DEFAULT_REWALKS_PER_TICK;
     private double maxOverhead = DEFAULT_MAX_OVERHEAD;
     private long maxMemory = DEFAULT_MAX_MEMORY;
     private Duration duration;
@@ -307,6 +312,11 @@ public final class AgentOptions {
 
     public int virtualThreadsPerTick() {
         return virtualThreadsPerTick;
+    }
+
+    /** The most platform threads walked again per tick. */
+    public int threadsPerTick() {
+        return threadsPerTick;
     }
 
     public String targetDescription() {

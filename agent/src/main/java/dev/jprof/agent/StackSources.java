@@ -20,7 +20,7 @@ final class StackSources {
     static StackSource forAgent(AgentOptions options, Instrumentation inst, Clock clock, PrintStream err) {
         PlatformStackSource.useSafepointCounters(inst);
         return forAgent(options.asyncMode(), options.asyncModeSet(), options.virtualThreadsPerTick(),
-                mechanism(options.stackWalk()), inst, clock, err);
+                options.threadsPerTick(), mechanism(options.stackWalk()), inst, clock, err);
     }
 
     /** Per-thread handshakes or one batched safepoint: {@code auto} takes the default of the running JDK. */
@@ -40,10 +40,10 @@ final class StackSources {
         }
     }
 
-    static StackSource forAgent(AsyncMode mode, boolean modeChosen, int virtualPerTick, Boolean handshakes,
-                                Instrumentation inst, Clock clock, PrintStream err) {
+    static StackSource forAgent(AsyncMode mode, boolean modeChosen, int virtualPerTick, int platformPerTick,
+                                Boolean handshakes, Instrumentation inst, Clock clock, PrintStream err) {
         if (mode == AsyncMode.DISABLED) {
-            return platform(ThreadSelector.allApplicationThreads(), handshakes);
+            return platform(ThreadSelector.allApplicationThreads(), handshakes, platformPerTick);
         }
         String reason = VirtualThreads.unavailableReason();
         if (reason != null) {
@@ -51,23 +51,25 @@ final class StackSources {
                 err.println("jprof: " + reason + "; async_mode=" + mode.option()
                         + " applies to future waits ([await]) only.");
             }
-            return platform(ThreadSelector.allApplicationThreads(), handshakes);
+            return platform(ThreadSelector.allApplicationThreads(), handshakes, platformPerTick);
         }
         try {
             VirtualThreads threads = VirtualThreads.open(inst);
             return new CompositeStackSource(List.of(
-                    platform(ThreadSelector.allApplicationThreadsExceptCarriers(), handshakes),
+                    platform(ThreadSelector.allApplicationThreadsExceptCarriers(), handshakes, platformPerTick),
                     new VirtualThreadStackSource(threads, clock, virtualPerTick)));
         } catch (IllegalStateException e) {
             err.println("jprof: virtual threads cannot be profiled (" + e.getMessage()
                     + "); profiling platform threads only.");
-            return platform(ThreadSelector.allApplicationThreads(), handshakes);
+            return platform(ThreadSelector.allApplicationThreads(), handshakes, platformPerTick);
         }
     }
 
     /** {@code handshakes} null: the JDK's default, adapted when crowded. */
-    private static StackSource platform(ThreadSelector selector, Boolean handshakes) {
-        return handshakes == null ? PlatformStackSource.adaptive(selector, PlatformStackSource.DEFAULT_MAX_DEPTH)
+    private static StackSource platform(ThreadSelector selector, Boolean handshakes, int perTick) {
+        PlatformStackSource source = handshakes == null
+                ? PlatformStackSource.adaptive(selector, PlatformStackSource.DEFAULT_MAX_DEPTH)
                 : new PlatformStackSource(selector, handshakes, PlatformStackSource.DEFAULT_MAX_DEPTH);
+        return source.rewalksPerTick(perTick);
     }
 }

@@ -20,6 +20,12 @@ public final class PlatformStackSource implements StackSource {
     static final int QUIET_PER_TICK = 16;
     /** The longest gap, in ticks, between two checks of a quiet thread. */
     static final int MAX_QUIET_PERIOD = 50;
+    /**
+     * Threads walked again per tick, at most, by default (a thread's first walk is never put off). Bounds
+     * how long one tick can stop the program when many threads run (async-profiler's wall mode signals 8
+     * threads a tick); the threads that wait longest since their last walk go first.
+     */
+    public static final int DEFAULT_REWALKS_PER_TICK = 16;
 
     private final ThreadSelector selector;
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -50,6 +56,8 @@ public final class PlatformStackSource implements StackSource {
     private static final int FIXED_WALK_FRAMES = 16;
     private int quietPeriod = 1;
     private int quietLastTick;
+    private int rewalksPerTick = DEFAULT_REWALKS_PER_TICK;
+    private long deferred;
 
     public PlatformStackSource(ThreadSelector selector) {
         this(selector, defaultHandshakes(), DEFAULT_MAX_DEPTH);
@@ -79,6 +87,20 @@ public final class PlatformStackSource implements StackSource {
     /** Whether this source counts the time spent reaching its safepoints. */
     boolean countsSafepointSync() {
         return syncClock != null;
+    }
+
+    /**
+     * At most this many threads walked again per tick (threads never walked are walked at once); the
+     * others wait for a later tick, whose sample then weighs the whole gap.
+     *
+     * @return this source
+     */
+    public PlatformStackSource rewalksPerTick(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("rewalks per tick must be at least 1, got " + n);
+        }
+        rewalksPerTick = n;
+        return this;
     }
 
     /** The walking mechanism used unless told otherwise: handshakes from JDK 21 on. */
@@ -112,6 +134,7 @@ public final class PlatformStackSource implements StackSource {
         try {
             n = dropQuietThreadsNotDue(n);
             int toWalk = n == 0 ? 0 : reuseStacksOfIdleThreads(consumer, n);
+            toWalk = deferRewalksOverTheBound(toWalk);
             if (toWalk == 0) {
                 return;
             }
@@ -198,7 +221,7 @@ public final class PlatformStackSource implements StackSource {
             }
             byte state = ThreadState.of(jdkState);
             Cached c = cached(ids[i]);
-            if (c.stack != null && cpuNow >= 0 && c.cpu == cpuNow && c.state == state) {
+            if (c.stack != null && !c.stale && cpuNow >= 0 && c.cpu == cpuNow && c.state == state) {
                 reused++;
                 c.quietStreak++;
                 consumer.accept(ids[i], threads[i].getName(), false, state, null);
@@ -210,6 +233,45 @@ public final class PlatformStackSource implements StackSource {
             walk[toWalk++] = i;
         }
         return toWalk;
+    }
+
+    /**
+     * Keeps at most {@link #rewalksPerTick} threads that were walked before in the first places of
+     * {@code walk}, those walked longest ago first, after every thread not walked yet. The others are not
+     * sampled this tick and are marked stale, so that their old stack is not reused. Returns how many to walk.
+     */
+    private int deferRewalksOverTheBound(int toWalk) {
+        int kept = 0;
+        int rewalks = 0;
+        for (int w = 0; w < toWalk; w++) {
+            int i = walk[w];
+            if (cached(ids[i]).lastWalk < 0) {
+                walk[w] = walk[kept];
+                walk[kept++] = i;
+            } else {
+                rewalks++;
+            }
+        }
+        if (rewalks <= rewalksPerTick) {
+            return toWalk;
+        }
+        for (int k = 0; k < rewalksPerTick; k++) { // a partial selection sort: no allocation, n * bound steps
+            int oldest = kept + k;
+            for (int w = oldest + 1; w < toWalk; w++) {
+                if (cached(ids[walk[w]]).lastWalk < cached(ids[walk[oldest]]).lastWalk) {
+                    oldest = w;
+                }
+            }
+            int i = walk[oldest];
+            walk[oldest] = walk[kept + k];
+            walk[kept + k] = i;
+        }
+        int walking = kept + rewalksPerTick;
+        for (int w = walking; w < toWalk; w++) {
+            cached(ids[walk[w]]).stale = true;
+        }
+        deferred += toWalk - walking;
+        return walking;
     }
 
     private void walkWithHandshakes(StackConsumer consumer, int toWalk) {
@@ -276,6 +338,8 @@ public final class PlatformStackSource implements StackSource {
     private void deliver(StackConsumer consumer, int i, byte state, StackTraceElement[] stack) {
         Cached c = cached(ids[i]);
         c.stack = stack;
+        c.stale = false;
+        c.lastWalk = tick;
         consumer.accept(ids[i], threads[i].getName(), false, state, stack);
     }
 
@@ -343,6 +407,11 @@ public final class PlatformStackSource implements StackSource {
         return skipped;
     }
 
+    /** Walks put off to a later tick by the bound on walks per tick. */
+    public long deferred() {
+        return deferred;
+    }
+
     /** Threads found quiet in the last tick. */
     int quietThreads() {
         return quietLastTick;
@@ -357,7 +426,8 @@ public final class PlatformStackSource implements StackSource {
     public String describe() {
         String how = !handshakes ? "batched safepoint" : adaptive ? "per-thread handshakes (one safepoint when crowded)"
                 : "per-thread handshakes";
-        return how + ", idle-stack reuse, quiet threads checked round robin";
+        return how + ", idle-stack reuse, quiet threads checked round robin, at most " + rewalksPerTick
+                + " threads walked again per tick";
     }
 
     private static final class Cached {
@@ -367,5 +437,9 @@ public final class PlatformStackSource implements StackSource {
         long cpu = -2;
         int quietStreak;
         StackTraceElement[] stack;
+        /** The tick of the last walk, -1 before the first. */
+        long lastWalk = -1;
+        /** Ran since its stack was taken, but its walk was put off: the stack must not be reused. */
+        boolean stale;
     }
 }

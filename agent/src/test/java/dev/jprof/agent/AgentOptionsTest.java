@@ -55,6 +55,13 @@ class AgentOptionsTest {
     }
 
     @Test
+    void threadsPerTickBoundsTheWalksOfThreadsThatRan() {
+        assertEquals(16, AgentOptions.parse(null).threadsPerTick());
+        assertEquals(4, AgentOptions.parse("threads_per_tick=4").threadsPerTick());
+        assertError("threads_per_tick=0", "threads_per_tick");
+    }
+
+    @Test
     void stackWalkChoosesTheMechanism() {
         assertEquals("auto", AgentOptions.parse(null).stackWalk());
         assertFalse(StackSources.handshakes(AgentOptions.parse("stack_walk=safepoint").stackWalk()));

@@ -15,7 +15,7 @@ class AgentArgsFuzzTest {
         Arbitrary<String> key = Arbitraries.of("renderer", "outfile", "interval", "hide", "hide_regex", "show",
                 "show_regex", "show_all", "timeline", "unicode", "color", "time", "filter_threshold", "async_mode",
                 "max_overhead", "duration", "delay", "start", "loop", "keep", "signal", "probability", "exit_timeout",
-                "stack_walk", "render_option", "p", "virtual_threads_per_tick", "target_description", "nope", "");
+                "stack_walk", "render_option", "p", "virtual_threads_per_tick", "threads_per_tick", "target_description", "nope", "");
         Arbitrary<String> value = Arbitraries.oneOf(
                 Arbitraries.of("", "10ms", "0", "-1", "1e9", "true", "maybe", "(", "[a-", "*/x/*", "html", "json", "text",
                         "session", "a.b.Missing", "percent_of_total", "USR1", "QUIT", "1%", "200%", "0.5", "NaN", "\\,",

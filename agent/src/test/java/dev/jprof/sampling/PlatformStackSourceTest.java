@@ -94,6 +94,66 @@ class PlatformStackSourceTest {
         assertTrue(!names.contains("Reference Handler") && !names.contains("Signal Dispatcher"), names.toString());
     }
 
+    @ParameterizedTest(name = "handshakes={0}")
+    @ValueSource(booleans = {false, true})
+    void threadsWalkedAgainPerTickAreBoundedOldestFirstAndAPutOffStackIsNeverReused(boolean handshakes)
+            throws Exception {
+        AtomicBoolean spin = new AtomicBoolean(true);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread[] threads = new Thread[40];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(() -> {
+                long x = 0;
+                while (spin.get()) {
+                    x += System.nanoTime() % 7;
+                }
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (x == 42) {
+                    System.out.println();
+                }
+            }, "spin-" + i);
+            threads[i].start();
+        }
+        try {
+            PlatformStackSource source = new PlatformStackSource(ThreadSelector.only(threads), handshakes, 64)
+                    .rewalksPerTick(8);
+            java.util.Map<Long, StackTraceElement[]> first = new java.util.HashMap<>();
+            source.sample((id, name, virtual, state, stack) -> first.put(id, stack));
+            assertEquals(40, first.size(), "a thread's first walk is never put off");
+            assertEquals(0, source.deferred());
+            spin.set(false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> java.util.Arrays.stream(threads)
+                    .allMatch(t -> t.getState() == Thread.State.WAITING));
+            // All 40 ran since their walk: 8 are walked now, 32 put off; from now on none uses CPU.
+            java.util.Set<Long> fresh = new java.util.HashSet<>();
+            for (int tick = 0; tick < 5; tick++) {
+                int[] walked = new int[1];
+                source.sample((id, name, virtual, state, stack) -> {
+                    if (stack == null) {
+                        assertTrue(fresh.contains(id), "only a stack taken after the thread stopped is reused");
+                        return;
+                    }
+                    walked[0]++;
+                    assertTrue(fresh.add(id), "walked once: it did not run since");
+                    assertEquals(ThreadState.WAITING, state);
+                });
+                assertEquals(8, walked[0], "at most 8 walked again per tick");
+            }
+            assertEquals(40, fresh.size(), "every thread walked again within 5 ticks");
+            assertEquals(32 + 24 + 16 + 8, source.deferred());
+        } finally {
+            spin.set(false);
+            release.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void forgetsThreadsThatEnded() throws Exception {
         CountDownLatch release = new CountDownLatch(1);

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("bench")
 class GroundTruthBench {
     /**
-     * Rounds of 400 ms: 14 s in all. On JDK 17 the governor stretches jprof's interval (every walk is a
-     * safepoint), so 25 rounds gave 829-1,127 samples; 35 keep it above 1,000.
+     * Rounds of 400 ms: 24 s in all. On JDK 17 the governor stretches jprof's interval (every walk is a
+     * safepoint, and since it counts the time threads wait for each other there, more so): 35 rounds gave
+     * 816 samples; 60 keep it above 1,000.
      */
-    private static final int ROUNDS = 35;
+    private static final int ROUNDS = 60;
     private static final String[] PHASES = {"GroundTruth.cpuWork", "GroundTruth.sleepWork", "GroundTruth.waitWork"};
 
     @TempDir

@@ -34,8 +34,8 @@ class OverheadTargetBench {
         Map<String, List<String>> configs = runs.configurations(ProfiledRuns.NONE, ProfiledRuns.JPROF,
                 ProfiledRuns.ASYNC_PROFILER);
         StringBuilder table = new StringBuilder("| JDK | workload | measure | jprof ratio [90% interval] | async-profiler ratio"
-                + " [90% interval] | jprof - async-profiler, pp [90% interval] | ≤ 1% | ≤ async-profiler + 0.5 pp |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+                + " [90% interval] | jprof - async-profiler, pp [90% interval] | ≤ 1% | ≤ async-profiler + 0.5 pp | jprof samples |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (String jdk : List.of("jdk17", "jdk25")) {
             Jvm jvm = Jvm.named(jdk);
             for (String workload : List.of("cpu4", "pool")) {
@@ -76,18 +76,19 @@ class OverheadTargetBench {
             }
         }
         double jprofRatio = median(jprof) / median(none);
+        double samples = median(column(r.get(ProfiledRuns.JPROF), 3));
         String target = verdict(percentile(jprofRatios, 0.05), percentile(jprofRatios, 0.95), TARGET);
         if (asprof == null) {
-            return String.format("| %s | %s | %s | %.3f [%.3f, %.3f] | | | %s | |%n", jdk.substring(3), workload, measure,
-                    jprofRatio, percentile(jprofRatios, 0.05), percentile(jprofRatios, 0.95), target);
+            return String.format("| %s | %s | %s | %.3f [%.3f, %.3f] | | | %s | | %.0f |%n", jdk.substring(3), workload, measure,
+                    jprofRatio, percentile(jprofRatios, 0.05), percentile(jprofRatios, 0.95), target, samples);
         }
         double asprofRatio = median(asprof) / median(none);
-        return String.format("| %s | %s | %s | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %+.1f [%+.1f, %+.1f] | %s | %s |%n",
+        return String.format("| %s | %s | %s | %.3f [%.3f, %.3f] | %.3f [%.3f, %.3f] | %+.1f [%+.1f, %+.1f] | %s | %s | %.0f |%n",
                 jdk.substring(3), workload, measure,
                 jprofRatio, percentile(jprofRatios, 0.05), percentile(jprofRatios, 0.95),
                 asprofRatio, percentile(asprofRatios, 0.05), percentile(asprofRatios, 0.95),
                 (jprofRatio - asprofRatio) * 100, percentile(differences, 0.05), percentile(differences, 0.95),
-                target, verdict(percentile(differences, 0.05), percentile(differences, 0.95), MARGIN_PP));
+                target, verdict(percentile(differences, 0.05), percentile(differences, 0.95), MARGIN_PP), samples);
     }
 
     /** "met" when the interval lies at or under the limit, "missed" when above it, else "undecided". */
