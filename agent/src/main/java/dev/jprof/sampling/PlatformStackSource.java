@@ -241,6 +241,9 @@ public final class PlatformStackSource implements StackSource {
      * sampled this tick and are marked stale, so that their old stack is not reused. Returns how many to walk.
      */
     private int deferRewalksOverTheBound(int toWalk) {
+        if (toWalk <= rewalksPerTick) {
+            return toWalk; // the usual tick: nothing to put off, no lookups
+        }
         int kept = 0;
         int rewalks = 0;
         for (int w = 0; w < toWalk; w++) {
