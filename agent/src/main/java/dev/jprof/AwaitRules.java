@@ -55,7 +55,29 @@ final class AwaitRules {
             depth[0] = i + 1;
             return !waiting && mode == AsyncMode.STRICT ? Kind.OUT_OF_CONTEXT : Kind.AWAIT;
         }
+        if (virtual) {
+            // Still mounted on its way to park or sleep (arming the wake-up timer, say): the innermost frame
+            // is then not the VirtualThread's own, but the parking below the program's frame is still waiting.
+            for (int p = frames.length - 1; p >= 0; p--) {
+                if (isVirtualThreadPark(frames[p])) {
+                    int i = p;
+                    while (i >= 0 && isJdk(frames[i])) {
+                        i--;
+                    }
+                    depth[0] = i + 1;
+                    return Kind.AWAIT;
+                }
+            }
+        }
         return Kind.NONE;
+    }
+
+    private boolean isVirtualThreadPark(int f) {
+        if (!t.strings[t.frameClass[f]].equals("java.lang.VirtualThread")) {
+            return false;
+        }
+        String m = t.strings[t.frameMethod[f]];
+        return m.startsWith("park") || m.equals("yieldContinuation") || m.equals("sleepNanos") || m.equals("doSleepNanos");
     }
 
     private boolean runsVirtualThread(int[] frames) {

@@ -90,6 +90,22 @@ class AwaitRulesTest {
     }
 
     @Test
+    void aVirtualThreadCaughtArmingItsWakeUpTimerAlreadyAwaits() {
+        String[] arming = {"java.lang.VirtualThread.run:1", "com.acme.Handler.handle:2", "java.lang.Thread.sleep:3",
+                "java.lang.VirtualThread.sleepNanos:4", "java.lang.VirtualThread.parkNanos:5",
+                "java.lang.VirtualThread.scheduleUnpark:6", "java.util.concurrent.ScheduledThreadPoolExecutor.schedule:7"};
+        for (AsyncMode mode : List.of(AsyncMode.ENABLED, AsyncMode.STRICT)) {
+            Frame root = tree(mode, s -> {
+                s.source.virtual(100, "w", ThreadState.RUNNABLE, arming);
+                s.tick(10, 2);
+            });
+            Frame handle = find(root, "Handler.handle");
+            assertEquals(List.of(Frame.AWAIT), handle.children().stream().map(Frame::identifier).toList(), mode.toString());
+            assertNull(find(root, "VirtualThread.parkNanos"), "parking internals are folded away");
+        }
+    }
+
+    @Test
     void aReadyVirtualThreadWithoutCarrierIsOutOfContextOnlyInStrictMode() {
         String[] yielded = {"java.lang.VirtualThread.run:1", "com.acme.Worker.work:2", "java.lang.Thread.yield:3",
                 "java.lang.VirtualThread.tryYield:4", "jdk.internal.vm.Continuation.yield:5"};
