@@ -14,7 +14,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -35,6 +38,15 @@ final class AgentRun {
     private final BooleanSupplier started;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jprof-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+    /**
+     * Renders and writes reports, apart from the scheduler: a slow write (the first render loads and compiles
+     * the renderer) must not make the next window start late and the one after it short.
+     */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jprof-report-writer");
         t.setDaemon(true);
         return t;
     });
@@ -122,7 +134,7 @@ final class AgentRun {
             current.start();
         }
         done.stop();
-        write(done.snapshot());
+        writer.execute(() -> write(done.snapshot()));
     }
 
     /** Ends the profile: the recorder to write last, or null when it already ended or never started. */
@@ -143,7 +155,8 @@ final class AgentRun {
             return;
         }
         done.stop();
-        write(done.snapshot());
+        writer.execute(() -> write(done.snapshot()));
+        writer.shutdown();
         scheduler.shutdown();
     }
 
@@ -154,31 +167,40 @@ final class AgentRun {
             err.println("jprof: signal received, but not profiling now; no report");
             return;
         }
-        write(r.snapshot());
+        writer.execute(() -> write(r.snapshot()));
     }
 
     /** Writes the last window within {@code exit_timeout}, so a slow disk cannot hold the JVM's exit. */
-    private void atExit() {
+    void atExit() {
         Recorder done = takeLast();
         if (done == null) {
             return;
         }
-        Thread writer = new Thread(() -> {
+        // Stopped at once, written after the windows still queued; the whole bounded by exit_timeout.
+        Thread exit = new Thread(() -> {
             done.stop();
-            if (started.getAsBoolean()) {
-                write(done.snapshot());
-            } else {
-                notStarted();
+            Future<?> last = writer.submit(() -> {
+                if (started.getAsBoolean()) {
+                    write(done.snapshot());
+                } else {
+                    notStarted();
+                }
+            });
+            writer.shutdown();
+            try {
+                last.get();
+            } catch (InterruptedException | ExecutionException e) {
+                // write() reports its own failures; the JVM is exiting
             }
-        }, "jprof-report-writer");
-        writer.setDaemon(true);
-        writer.start();
+        }, "jprof-exit");
+        exit.setDaemon(true);
+        exit.start();
         try {
-            writer.join(options.exitTimeout().toMillis());
+            exit.join(options.exitTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (writer.isAlive()) {
+        if (exit.isAlive()) {
             err.println("jprof: the report was not written within exit_timeout=" + options.exitTimeout().toMillis()
                     + "ms; the JVM exits without it");
         }

@@ -1,0 +1,77 @@
+package dev.jprof.agent;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jprof.Recorder;
+import dev.jprof.testing.FakeClock;
+import dev.jprof.testing.ScriptedStackSource;
+import dev.jprof.testing.Sessions;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the agent's run schedules its windows and writes its reports. */
+class AgentRunTest {
+    @TempDir
+    Path dir;
+
+    /** An error stream whose first line blocks until released: a report write that hangs. */
+    private static final class HangingStream extends OutputStream {
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch entered = new CountDownLatch(1);
+
+        @Override
+        public void write(int b) {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    void aSlowReportWriteNeitherDelaysTheNextWindowsNorLosesOne() throws Exception {
+        AgentOptions options = AgentOptions.parse("outfile=" + dir.resolve("w-%n.txt") + ",loop=50ms");
+        List<Recorder> recorders = new CopyOnWriteArrayList<>();
+        ScriptedStackSource source = new ScriptedStackSource();
+        source.running(1, "main", "com.acme.Main.main:1");
+        HangingStream err = new HangingStream();
+        AgentRun run = new AgentRun(options, () -> {
+            Recorder r = new Recorder(source, new FakeClock(), Duration.ofMillis(10), Sessions.LOCATOR, "t", 64);
+            recorders.add(r);
+            return r;
+        }, new PrintStream(err, true), "com.acme.Main", () -> true);
+        run.begin(new Random(1));
+
+        // The first report's line ("report written to") hangs; windows must go on turning meanwhile.
+        await().atMost(Duration.ofSeconds(10)).until(() -> err.entered.getCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorders.size() >= 5);
+        assertTrue(Files.exists(dir.resolve("w-1.txt")));
+
+        err.release.countDown();
+        int windows = recorders.size();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(dir.resolve("w-" + (windows - 1) + ".txt")));
+        for (int n = 1; n < windows; n++) {
+            assertTrue(Files.exists(dir.resolve("w-" + n + ".txt")), "window " + n + " written");
+        }
+        assertEquals(0, recorders.stream().limit(windows - 1).filter(Recorder::isRunning).count(),
+                "every finished window stopped sampling");
+
+        run.atExit(); // as the shutdown hook would; the hook then finds nothing left to write
+        int all = recorders.size();
+        assertTrue(Files.exists(dir.resolve("w-" + all + ".txt")), "the last window is written at exit");
+        assertTrue(recorders.stream().noneMatch(Recorder::isRunning));
+    }
+}
