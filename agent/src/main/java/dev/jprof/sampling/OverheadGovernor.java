@@ -2,7 +2,7 @@ package dev.jprof.sampling;
 
 /**
  * Keeps the sampler's cost under a share of wall time: it follows the average cost of a tick (the
- * sampler thread's CPU time for it, or its wall time where CPU time is unknown, plus the time the
+ * sampler thread's CPU time for it and for waking up to it, or its wall time where CPU time is unknown, plus the time the
  * program stood still at a safepoint for it) and stretches the interval when {@code cost / interval}
  * would exceed the budget.
  */

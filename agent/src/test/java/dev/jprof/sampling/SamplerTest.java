@@ -52,6 +52,21 @@ class SamplerTest {
     }
 
     @Test
+    void aTicksCostIncludesTheCpuTheSamplerSpentWakingUpForIt() {
+        clock.advanceThreadCpu(5_000_000L);
+        Sampler s = new Sampler(source, store, clock, 10_000_000L);
+        s.begin();
+        source.running(1, "main", "com.acme.Main.main:1");
+        clock.advance(Duration.ofMillis(10));
+        assertEquals(0, s.measuredTick(), "the first tick: nothing before it is the sampler's");
+        clock.advanceThreadCpu(70_000L); // woken from its park
+        clock.advance(Duration.ofMillis(10));
+        assertEquals(70_000L, s.measuredTick());
+        clock.advance(Duration.ofMillis(10));
+        assertEquals(0, s.measuredTick(), "no CPU since the last tick, none counted");
+    }
+
+    @Test
     void aNewThreadWeighsTheTimeSinceThePreviousTick() {
         sampler.begin();
         source.running(1, "main", "com.acme.Main.main:1");

@@ -10,6 +10,7 @@ public final class FakeClock implements Clock {
     private long nanos = 1_000_000_000L;
     private long epochMillis = EPOCH_MILLIS;
     private long cpuNanos;
+    private long threadCpuNanos = -1;
 
     @Override
     public long nanoTime() {
@@ -24,6 +25,16 @@ public final class FakeClock implements Clock {
     @Override
     public long processCpuNanos() {
         return cpuNanos;
+    }
+
+    @Override
+    public long currentThreadCpuNanos() {
+        return threadCpuNanos;
+    }
+
+    /** Moves the calling thread's CPU time forward (from 0 on the first call; unknown until then). */
+    public void advanceThreadCpu(long nanos) {
+        threadCpuNanos = Math.max(0, threadCpuNanos) + nanos;
     }
 
     /** Moves wall time (and, by {@code cpuShare} of it, CPU time) forward. */

@@ -59,24 +59,28 @@ public final class TickCost {
         long walksBefore = source.walks();
         long reusedBefore = source.reused();
         long next = System.nanoTime();
+        long inSample = 0;
         for (int i = 0; i < ticks; i++) {
             next += intervalNanos;
             long wait;
             while ((wait = next - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
+            long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             source.sample(count);
             cost[i] = System.nanoTime() - t0;
+            inSample += mx.getCurrentThreadCpuTime() - c0;
         }
         long cpu = mx.getCurrentThreadCpuTime() - cpuBefore;
         long allocated = allocatedBytes(mx) - allocatedBefore;
         STOP.set(true);
         Arrays.sort(cost);
         System.out.printf("RESULT jdk=%d threads=%d busy=%d mechanism=%s ticks=%d median_us=%.1f p99_us=%.1f "
-                        + "cpu_us_per_tick=%.1f walks_per_tick=%.2f reused_per_tick=%.2f bytes_per_tick=%.0f%n",
+                        + "cpu_us_per_tick=%.1f wake_cpu_us_per_tick=%.1f walks_per_tick=%.2f reused_per_tick=%.2f bytes_per_tick=%.0f%n",
                 Runtime.version().feature(), threads, busy, auto ? "auto" : handshakes ? "handshake" : "safepoint", ticks,
                 cost[ticks / 2] / 1e3, cost[(int) (ticks * 0.99)] / 1e3, cpu / 1e3 / ticks,
+                (cpu - inSample) / 1e3 / ticks,
                 (source.walks() - walksBefore) / (double) ticks, (source.reused() - reusedBefore) / (double) ticks,
                 allocated / (double) ticks);
         for (Thread t : all) {
