@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,85 +39,50 @@ public final class AgentOptions {
 
     static {
         spec("renderer", "NAME", "how the report is rendered: " + String.join(", ", Renderers.names())
-                + ", or a Renderer class name (default: from the outfile extension, else text)",
-                (o, v) -> o.renderer = nonEmpty("renderer", v));
-        spec("outfile", "PATH", "write the report here instead of stderr; %p = pid, %t = timestamp",
-                (o, v) -> o.outfile = nonEmpty("outfile", v));
+                + ", or a Renderer class name (default: from the outfile extension, else text)");
+        spec("outfile", "PATH", "write the report here instead of stderr; %p = pid, %t = timestamp");
         spec("interval", "DURATION", "time between samples, e.g. 10ms, 500us, 0.01 (seconds); default "
-                + DEFAULT_INTERVAL.toMillis() + "ms", (o, v) -> o.interval = interval(v));
-        spec("hide", "GLOB", "hide frames whose location path matches, e.g. '*/jackson-*'",
-                (o, v) -> o.hide = nonEmpty("hide", v));
-        spec("hide_regex", "REGEX", "hide frames whose location path matches this regex",
-                (o, v) -> o.hideRegex = regex("hide_regex", v));
-        spec("show", "GLOB", "show frames whose location path matches, even if hidden otherwise",
-                (o, v) -> o.show = nonEmpty("show", v));
-        spec("show_regex", "REGEX", "show frames whose location path matches this regex",
-                (o, v) -> o.showRegex = regex("show_regex", v));
-        spec("show_all", "[BOOL]", "show everything: library frames, plumbing and tiny nodes",
-                (o, v) -> o.render.showAll(bool("show_all", v)));
-        spec("timeline", "[BOOL]", "keep samples in time order instead of aggregating repeated calls",
-                (o, v) -> o.render.timeline(bool("timeline", v)));
-        spec("unicode", "[BOOL]", "text: box-drawing characters (default: detected)",
-                (o, v) -> o.render.unicode(bool("unicode", v)));
-        spec("color", "[BOOL]", "text: ANSI colours (default: detected)",
-                (o, v) -> o.render.color(bool("color", v)));
-        spec("time", "seconds|percent_of_total", "text: how frame times are shown",
-                (o, v) -> o.render.time(choice("time", v, ConsoleRenderer.TimeFormat::parse)));
-        spec("filter_threshold", "FRACTION", "drop frames under this share of total time (default 0.01)",
-                (o, v) -> o.processorOption("filter_threshold", number("filter_threshold", v)));
+                + DEFAULT_INTERVAL.toMillis() + "ms");
+        spec("hide", "GLOB", "hide frames whose location path matches, e.g. '*/jackson-*'");
+        spec("hide_regex", "REGEX", "hide frames whose location path matches this regex");
+        spec("show", "GLOB", "show frames whose location path matches, even if hidden otherwise");
+        spec("show_regex", "REGEX", "show frames whose location path matches this regex");
+        spec("show_all", "[BOOL]", "show everything: library frames, plumbing and tiny nodes");
+        spec("timeline", "[BOOL]", "keep samples in time order instead of aggregating repeated calls");
+        spec("unicode", "[BOOL]", "text: box-drawing characters (default: detected)");
+        spec("color", "[BOOL]", "text: ANSI colours (default: detected)");
+        spec("time", "seconds|percent_of_total", "text: how frame times are shown");
+        spec("filter_threshold", "FRACTION", "drop frames under this share of total time (default 0.01)");
         spec("async_mode", "enabled|disabled|strict", "enabled: virtual threads as threads, waits as [await];"
-                + " disabled: raw stacks; strict: also [out-of-context] (default enabled)",
-                (o, v) -> {
-                    o.asyncMode = choice("async_mode", v, AsyncMode::parse);
-                    o.asyncModeSet = true;
-                });
+                + " disabled: raw stacks; strict: also [out-of-context] (default enabled)");
         spec("virtual_threads_per_tick", "N", "most virtual threads walked per tick, round robin (default "
-                + DEFAULT_VIRTUAL_THREADS_PER_TICK + ")", (o, v) -> o.virtualThreadsPerTick = positiveInt("virtual_threads_per_tick", v));
+                + DEFAULT_VIRTUAL_THREADS_PER_TICK + ")");
         spec("threads_per_tick", "N", "most platform threads walked again per tick, those waiting longest first"
-                + " (default " + PlatformStackSource.DEFAULT_REWALKS_PER_TICK + "; a thread's first walk is never put off)",
-                (o, v) -> o.threadsPerTick = positiveInt("threads_per_tick", v));
+                + " (default " + PlatformStackSource.DEFAULT_REWALKS_PER_TICK + "; a thread's first walk is never put off)");
         spec("max_overhead", "PERCENT", "stretch the interval to keep the sampler's cost under this share of"
-                + " wall time, e.g. 1% or 0.01; 0 disables (default " + DEFAULT_MAX_OVERHEAD * 100 + "%)",
-                (o, v) -> o.maxOverhead = share("max_overhead", v));
+                + " wall time, e.g. 1% or 0.01; 0 disables (default " + DEFAULT_MAX_OVERHEAD * 100 + "%)");
         spec("max_memory", "SIZE", "bound the recording's memory, e.g. 32m, 512k, 1g; when full, older detail is"
-                + " aggregated (default " + (DEFAULT_MAX_MEMORY >> 20) + "m)", (o, v) -> o.maxMemory = byteSize("max_memory", v));
+                + " aggregated (default " + (DEFAULT_MAX_MEMORY >> 20) + "m)");
         spec("stack_walk", "auto|safepoint|handshake", "how busy platform threads' stacks are taken: one batched"
-                + " safepoint, or per-thread handshakes (auto: see README)", (o, v) -> o.stackWalk = choice("stack_walk", v,
-                        x -> {
-                            if (!x.equals("auto") && !x.equals("safepoint") && !x.equals("handshake")) {
-                                throw new IllegalArgumentException("stack_walk must be auto, safepoint or handshake, got '" + x + "'");
-                            }
-                            return x;
-                        }));
-        spec("duration", "DURATION", "profile for this long, then write the report and stop sampling",
-                (o, v) -> o.duration = positiveDuration("duration", v));
-        spec("delay", "DURATION", "start profiling this long after the JVM starts",
-                (o, v) -> o.delay = duration("delay", v));
-        spec("start", "[BOOL]", "start=false loads the agent idle; start it with: jprof attach PID start",
-                (o, v) -> o.startNow = bool("start", v));
-        spec("loop", "DURATION", "write a report every window (needs outfile; use %n or %t in it), e.g. loop=60s",
-                (o, v) -> o.loop = positiveDuration("loop", v));
-        spec("keep", "N", "with loop: keep only the newest N reports, deleting older ones",
-                (o, v) -> o.keep = positiveInt("keep", v));
+                + " safepoint, or per-thread handshakes (auto: see README)");
+        spec("duration", "DURATION", "profile for this long, then write the report and stop sampling");
+        spec("delay", "DURATION", "start profiling this long after the JVM starts");
+        spec("start", "[BOOL]", "start=false loads the agent idle; start it with: jprof attach PID start");
+        spec("loop", "DURATION", "write a report every window (needs outfile; use %n or %t in it), e.g. loop=60s");
+        spec("keep", "N", "with loop: keep only the newest N reports, deleting older ones");
         spec("signal", "NAME", "write the report so far on this signal without stopping, e.g. signal=USR1"
-                + " (then: kill -USR1 PID)", (o, v) -> o.signal = SignalDump.normalise(nonEmpty("signal", v)));
-        spec("probability", "P", "profile this JVM with probability P (0..1), decided once at start-up",
-                (o, v) -> o.probability = probability(v));
+                + " (then: kill -USR1 PID)");
+        spec("probability", "P", "profile this JVM with probability P (0..1), decided once at start-up");
         spec("exit_timeout", "DURATION", "longest time the report may hold up the JVM's exit (default "
-                + DEFAULT_EXIT_TIMEOUT.toSeconds() + "s)", (o, v) -> o.exitTimeout = positiveDuration("exit_timeout", v));
+                + DEFAULT_EXIT_TIMEOUT.toSeconds() + "s)");
         spec("render_option", "OPTION", "a render option, repeatable: FLAG or KEY=JSON, e.g. flat, time=percent_of_total,"
-                + " processor_options.filter_threshold=0; valid: " + String.join(", ", RenderOptionParser.names()),
-                (o, v) -> o.renderOptionList.add(nonEmpty("render_option", v)));
-        spec("p", "OPTION", "short for render_option", (o, v) -> o.renderOptionList.add(nonEmpty("p", v)));
-        spec("target_description", "TEXT", "what the report header names as the program",
-                (o, v) -> o.targetDescription = v);
-        spec("command", "start|stop|dump|status", "jprof attach only: control a profile started by attaching",
-                (o, v) -> o.command = choice("command", v, AttachCommand::parse));
-        spec("reply", "PATH", "jprof attach only: where the agent writes the result of a command",
-                (o, v) -> o.reply = nonEmpty("reply", v));
-        spec("quiet", "[BOOL]", "do not say where the report was written (the jprof command says it instead)",
-                (o, v) -> o.quiet = bool("quiet", v));
-        spec("help", "", "print this help and run the program without profiling", (o, v) -> o.help = true);
+                + " processor_options.filter_threshold=0; valid: " + String.join(", ", RenderOptionParser.names()));
+        spec("p", "OPTION", "short for render_option");
+        spec("target_description", "TEXT", "what the report header names as the program");
+        spec("command", "start|stop|dump|status", "jprof attach only: control a profile started by attaching");
+        spec("reply", "PATH", "jprof attach only: where the agent writes the result of a command");
+        spec("quiet", "[BOOL]", "do not say where the report was written (the jprof command says it instead)");
+        spec("help", "", "print this help and run the program without profiling");
     }
 
     private String renderer;
@@ -168,10 +132,127 @@ public final class AgentOptions {
                 throw new OptionException("unknown option '" + pair.key + "'; valid options: "
                         + String.join(", ", SPECS.keySet()));
             }
-            spec.apply.accept(o, pair.value);
+            o.set(spec.key, pair.value);
         }
         o.finish();
         return o;
+    }
+
+    /**
+     * Applies one key's value. A switch rather than a lambda per key in the table: linking ~40 lambdas cost
+     * about 40 ms of every profiled JVM's start-up.
+     */
+    private void set(String key, String v) {
+        switch (key) {
+            case "renderer":
+                renderer = nonEmpty("renderer", v);
+                break;
+            case "outfile":
+                outfile = nonEmpty("outfile", v);
+                break;
+            case "interval":
+                interval = interval(v);
+                break;
+            case "hide":
+                hide = nonEmpty("hide", v);
+                break;
+            case "hide_regex":
+                hideRegex = regex("hide_regex", v);
+                break;
+            case "show":
+                show = nonEmpty("show", v);
+                break;
+            case "show_regex":
+                showRegex = regex("show_regex", v);
+                break;
+            case "show_all":
+                render.showAll(bool("show_all", v));
+                break;
+            case "timeline":
+                render.timeline(bool("timeline", v));
+                break;
+            case "unicode":
+                render.unicode(bool("unicode", v));
+                break;
+            case "color":
+                render.color(bool("color", v));
+                break;
+            case "time":
+                render.time(choice("time", v, ConsoleRenderer.TimeFormat::parse));
+                break;
+            case "filter_threshold":
+                processorOption("filter_threshold", number("filter_threshold", v));
+                break;
+            case "async_mode":
+                asyncMode = choice("async_mode", v, AsyncMode::parse);
+                asyncModeSet = true;
+                break;
+            case "virtual_threads_per_tick":
+                virtualThreadsPerTick = positiveInt("virtual_threads_per_tick", v);
+                break;
+            case "threads_per_tick":
+                threadsPerTick = positiveInt("threads_per_tick", v);
+                break;
+            case "max_overhead":
+                maxOverhead = share("max_overhead", v);
+                break;
+            case "max_memory":
+                maxMemory = byteSize("max_memory", v);
+                break;
+            case "stack_walk":
+                stackWalk = nonEmpty("stack_walk", v);
+                if (!stackWalk.equals("auto") && !stackWalk.equals("safepoint") && !stackWalk.equals("handshake")) {
+                    throw new OptionException("stack_walk must be auto, safepoint or handshake, got '" + v + "'");
+                }
+                break;
+            case "duration":
+                duration = positiveDuration("duration", v);
+                break;
+            case "delay":
+                delay = duration("delay", v);
+                break;
+            case "start":
+                startNow = bool("start", v);
+                break;
+            case "loop":
+                loop = positiveDuration("loop", v);
+                break;
+            case "keep":
+                keep = positiveInt("keep", v);
+                break;
+            case "signal":
+                signal = SignalDump.normalise(nonEmpty("signal", v));
+                break;
+            case "probability":
+                probability = probability(v);
+                break;
+            case "exit_timeout":
+                exitTimeout = positiveDuration("exit_timeout", v);
+                break;
+            case "render_option":
+                renderOptionList.add(nonEmpty("render_option", v));
+                break;
+            case "p":
+                renderOptionList.add(nonEmpty("p", v));
+                break;
+            case "target_description":
+                targetDescription = v;
+                break;
+            case "command":
+                command = choice("command", v, AttachCommand::parse);
+                break;
+            case "reply":
+                reply = nonEmpty("reply", v);
+                break;
+            case "quiet":
+                quiet = bool("quiet", v);
+                break;
+            case "help":
+                help = true;
+                break;
+            default:
+                throw new IllegalStateException("option " + key + " is in the table but has no setter");
+        }
     }
 
     private void finish() {
@@ -342,6 +423,11 @@ public final class AgentOptions {
         return quiet;
     }
 
+    /** Every option key, in the help's order. */
+    static java.util.Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(SPECS.keySet());
+    }
+
     /** True when {@code key} is an agent option of this version (the CLI checks before passing one on). */
     public static boolean knows(String key) {
         return SPECS.containsKey(key);
@@ -358,8 +444,8 @@ public final class AgentOptions {
 
     // ---- value parsers; each throws an OptionException naming the key ----
 
-    private static void spec(String key, String value, String description, BiConsumer<AgentOptions, String> apply) {
-        SPECS.put(key, new Spec(value, description, apply));
+    private static void spec(String key, String value, String description) {
+        SPECS.put(key, new Spec(key, value, description));
     }
 
     static String nonEmpty(String key, String v) {
@@ -499,14 +585,14 @@ public final class AgentOptions {
     }
 
     private static final class Spec {
+        final String key;
         final String value;
         final String description;
-        final BiConsumer<AgentOptions, String> apply;
 
-        Spec(String value, String description, BiConsumer<AgentOptions, String> apply) {
+        Spec(String key, String value, String description) {
+            this.key = key;
             this.value = value;
             this.description = description;
-            this.apply = apply;
         }
     }
 }

@@ -104,10 +104,14 @@ public class ConsoleRenderer extends FrameRenderer {
      */
     public ConsoleRenderer(boolean unicode, boolean color, TimeFormat time, boolean showAll, boolean timeline,
                            ProcessorOptions processorOptions) {
-        this(unicode, color, time, showAll, timeline, processorOptions, ZoneId.systemDefault());
+        this(unicode, color, time, showAll, timeline, processorOptions, null);
     }
 
-    /** As above, with the time zone the header's "Recorded" time is shown in (tests pin it). */
+    /**
+     * As above, with the time zone the header's "Recorded" time is shown in (tests pin it), or null for the
+     * system's zone when rendering: looking it up reads the time-zone database (20 ms), which an agent
+     * checking its options at start-up should not pay.
+     */
     public ConsoleRenderer(boolean unicode, boolean color, TimeFormat time, boolean showAll, boolean timeline,
                            ProcessorOptions processorOptions, ZoneId zone) {
         super(showAll, timeline, processorOptions);
@@ -207,7 +211,7 @@ public class ConsoleRenderer extends FrameRenderer {
     }
 
     private void renderHeader(StringBuilder out, Session s) {
-        String recorded = RECORDED.format(s.startTime().atZone(zone));
+        String recorded = RECORDED.format(s.startTime().atZone(zone != null ? zone : ZoneId.systemDefault()));
         String cpu = s.cpuTime() < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", s.cpuTime());
         out.append('\n');
         String dot = unicode ? " \u00b7 " : " - ";

@@ -16,7 +16,7 @@ public final class Renderers {
         BY_NAME.put("text", (o, toTerminal) -> new ConsoleRenderer(
                 o.unicode() != null ? o.unicode() : !toTerminal || Terminal.supportsUnicode(),
                 o.color() != null ? o.color() : toTerminal && Terminal.supportsColor(),
-                o.time(), o.showAll(), o.timeline(), o.processorOptions(), java.time.ZoneId.systemDefault(),
+                o.time(), o.showAll(), o.timeline(), o.processorOptions(), null,
                 o.flat(), o.flatTime(), o.shortMode()));
         BY_NAME.put("session", (o, toTerminal) -> new SessionRenderer());
         BY_NAME.put("json", (o, toTerminal) -> new JsonRenderer(o.showAll(), o.timeline(), o.processorOptions()));

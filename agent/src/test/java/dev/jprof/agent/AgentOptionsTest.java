@@ -127,6 +127,20 @@ class AgentOptionsTest {
     }
 
     @Test
+    void everyKeyInTheTableIsApplied() {
+        for (String key : AgentOptions.keys()) {
+            for (String value : List.of("1", "true", "x.txt", "")) {
+                try {
+                    AgentOptions.parse(key + "=" + value);
+                } catch (OptionException e) {
+                    // a value this key refuses, said as a user error: fine here
+                }
+            }
+        }
+        assertTrue(AgentOptions.keys().size() > 30, "the whole table: " + AgentOptions.keys());
+    }
+
+    @Test
     void outfilePatternsExpand() {
         assertEquals("p-42-20260102-030405-7.txt",
                 ReportWriter.expand("p-%p-%t-%n.txt", 42, LocalDateTime.of(2026, 1, 2, 3, 4, 5), 7));
