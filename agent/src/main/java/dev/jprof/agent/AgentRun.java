@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -85,7 +86,7 @@ final class AgentRun {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::atExit, "jprof-report"));
         if (options.signal() != null) {
-            SignalDump.install(options.signal(), () -> scheduler.execute(this::dump), err);
+            SignalDump.install(options.signal(), this::onSignal, err);
         }
         if (!options.startNow()) {
             err.println("jprof: loaded idle (start=false); start profiling with: jprof attach "
@@ -134,7 +135,7 @@ final class AgentRun {
             current.start();
         }
         done.stop();
-        writer.execute(() -> write(done.snapshot()));
+        writeLater(done);
     }
 
     /** Ends the profile: the recorder to write last, or null when it already ended or never started. */
@@ -155,9 +156,27 @@ final class AgentRun {
             return;
         }
         done.stop();
-        writer.execute(() -> write(done.snapshot()));
+        writeLater(done);
         writer.shutdown();
         scheduler.shutdown();
+    }
+
+    /** Queues a recorder's report for the writer; once the JVM is exiting the writer is closed, so here. */
+    private void writeLater(Recorder r) {
+        try {
+            writer.execute(() -> write(r.snapshot()));
+        } catch (RejectedExecutionException e) {
+            write(r.snapshot());
+        }
+    }
+
+    /** On the JVM's signal thread: hands the dump to the scheduler, which is gone once the duration ended. */
+    private void onSignal() {
+        try {
+            scheduler.execute(this::dump);
+        } catch (RejectedExecutionException e) {
+            err.println("jprof: signal received, but profiling has ended (duration); no report");
+        }
     }
 
     /** The report so far, without stopping ({@code signal}). */
@@ -167,7 +186,7 @@ final class AgentRun {
             err.println("jprof: signal received, but not profiling now; no report");
             return;
         }
-        writer.execute(() -> write(r.snapshot()));
+        writeLater(r);
     }
 
     /** Writes the last window within {@code exit_timeout}, so a slow disk cannot hold the JVM's exit. */

@@ -105,6 +105,26 @@ class CanaryModeIT {
     }
 
     @Test
+    void aSignalAfterTheDurationEndedIsAnsweredInOneLine() throws Exception {
+        Lines[] out = new Lines[1];
+        Path file = tmp.resolve("ended.jprof");
+        Process p = start("outfile=" + file + ",duration=200ms,signal=USR1", out);
+        try {
+            out[0].awaitLine("jprof: report written to " + file, Duration.ofSeconds(30));
+            signal(p, "USR1");
+            out[0].awaitLine("jprof: signal received, but profiling has ended (duration); no report",
+                    Duration.ofSeconds(30));
+            assertTrue(p.isAlive(), "the program keeps running");
+            signal(p, "TERM");
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+        out[0].join();
+        assertFalse(out[0].text().contains("Exception"), out[0].text());
+    }
+
+    @Test
     void startFalseLoadsIdle() throws Exception {
         Lines[] out = new Lines[1];
         Process p = start("outfile=" + tmp.resolve("idle.jprof") + ",start=false", out);
