@@ -48,11 +48,7 @@ final class AwaitRules {
             return mode == AsyncMode.STRICT ? Kind.OUT_OF_CONTEXT : Kind.AWAIT;
         }
         if (virtual && frames.length > 0 && isVirtualThreadInternal(frames[frames.length - 1])) {
-            int i = frames.length - 1;
-            while (i >= 0 && isJdk(frames[i])) {
-                i--;
-            }
-            depth[0] = i + 1;
+            depth[0] = belowJdkFrames(frames, frames.length - 1);
             return !waiting && mode == AsyncMode.STRICT ? Kind.OUT_OF_CONTEXT : Kind.AWAIT;
         }
         if (virtual) {
@@ -60,16 +56,21 @@ final class AwaitRules {
             // is then not the VirtualThread's own, but the parking below the program's frame is still waiting.
             for (int p = frames.length - 1; p >= 0; p--) {
                 if (isVirtualThreadPark(frames[p])) {
-                    int i = p;
-                    while (i >= 0 && isJdk(frames[i])) {
-                        i--;
-                    }
-                    depth[0] = i + 1;
+                    depth[0] = belowJdkFrames(frames, p);
                     return Kind.AWAIT;
                 }
             }
         }
         return Kind.NONE;
+    }
+
+    /** How many frames stay when the JDK frames from {@code innermost} outwards are folded away. */
+    private int belowJdkFrames(int[] frames, int innermost) {
+        int i = innermost;
+        while (i >= 0 && isJdk(frames[i])) {
+            i--;
+        }
+        return i + 1;
     }
 
     private boolean isVirtualThreadPark(int f) {

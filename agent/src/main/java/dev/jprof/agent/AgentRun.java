@@ -170,23 +170,19 @@ final class AgentRun {
         }
     }
 
-    /** On the JVM's signal thread: hands the dump to the scheduler, which is gone once the duration ended. */
+    /**
+     * The report so far, without stopping ({@code signal}). On the JVM's signal thread: it only queues the
+     * report for the writer.
+     */
     private void onSignal() {
-        try {
-            scheduler.execute(this::dump);
-        } catch (RejectedExecutionException e) {
-            err.println("jprof: signal received, but profiling has ended (duration); no report");
-        }
-    }
-
-    /** The report so far, without stopping ({@code signal}). */
-    private void dump() {
         Recorder r = current();
-        if (r == null) {
+        if (r != null) {
+            writeLater(r);
+        } else if (scheduler.isShutdown()) {
+            err.println("jprof: signal received, but profiling has ended (duration); no report");
+        } else {
             err.println("jprof: signal received, but not profiling now; no report");
-            return;
         }
-        writeLater(r);
     }
 
     /** Writes the last window within {@code exit_timeout}, so a slow disk cannot hold the JVM's exit. */
