@@ -116,8 +116,6 @@ final class AttachCli implements Callable<Integer> {
 
     private int profileFor(AgentConnection connection, Duration wait, AgentOptions render) throws Exception {
         connection.send(AttachCommand.START, options.recordArgs());
-        err.println("jprof: profiling pid " + pid + (wait == null ? "; press Ctrl-C to stop and see the report"
-                : " for " + wait.toMillis() / 1000.0 + " s (Ctrl-C stops early)"));
         CompletableFuture<ProcessHandle> exited = ProcessHandle.of(pid).map(ProcessHandle::onExit)
                 .orElse(CompletableFuture.completedFuture(null));
         ExitGuard guard = new ExitGuard(() -> {
@@ -132,6 +130,9 @@ final class AttachCli implements Callable<Integer> {
                 connection.close();
             }
         }).install(() -> { });
+        // Only now, with the guard in place, may the user (or a test) press Ctrl-C.
+        err.println("jprof: profiling pid " + pid + (wait == null ? "; press Ctrl-C to stop and see the report"
+                : " for " + wait.toMillis() / 1000.0 + " s (Ctrl-C stops early)"));
         try {
             if (wait == null) {
                 exited.get();
