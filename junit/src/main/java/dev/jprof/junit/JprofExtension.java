@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * autodetection ({@code junit.jupiter.extensions.autodetection.enabled=true}).
  *
  * <p>The test method's thread and the threads started while it runs are sampled (platform threads; every
- * {@code jprof.junit.interval}, default 10 ms). When the method took at least {@code jprof.junit.threshold}
+ * {@code jprof.junit.interval}, default 10 ms), from a twentieth of the threshold into the test (at most
+ * 50 ms), so that the many fast tests cost next to nothing. When the method took at least {@code jprof.junit.threshold}
  * (default {@code 1s}; e.g. {@code 500ms}, {@code 2s}, {@code 0} for every test) its report is written as
  * text and HTML to {@code jprof.junit.dir} (default {@code target/jprof}, or {@code build/jprof} when the
  * working directory has a {@code build.gradle(.kts)}), named by class and method, e.g.
@@ -55,10 +56,11 @@ public final class JprofExtension implements InvocationInterceptor {
                 k -> Settings.from(context::getConfigurationParameter, Path.of("").toAbsolutePath(), MESSAGES),
                 Settings.class);
         Profiler profiler;
+        DeferredProfile profile;
         try {
             profiler = Profiler.builder().interval(settings.interval).threads(TestThreads.ofCurrentTest())
                     .targetDescription(testName(context)).build();
-            profiler.start();
+            profile = DeferredProfile.start(profiler, DeferredProfile.grace(settings.threshold));
         } catch (RuntimeException e) {
             MESSAGES.println("jprof: " + testName(context) + " is not profiled: " + e);
             invocation.proceed();
@@ -69,8 +71,7 @@ public final class JprofExtension implements InvocationInterceptor {
             invocation.proceed();
         } finally {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            profiler.stop();
-            if (settings.isSlow(elapsed)) {
+            if (profile.stop() && settings.isSlow(elapsed)) {
                 report(profiler, context, settings, elapsed);
             }
         }
