@@ -31,7 +31,6 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 public final class JprofExtension implements InvocationInterceptor {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(JprofExtension.class);
     private static final FilePublisher FILES = FilePublisher.forContextType(ExtensionContext.class);
-    private static final PrintStream MESSAGES = System.err;
 
     /** Creates the extension; JUnit does this, through {@code @ExtendWith} or autodetection. */
     public JprofExtension() {
@@ -53,7 +52,7 @@ public final class JprofExtension implements InvocationInterceptor {
 
     private static void profile(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         Settings settings = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Settings.class,
-                k -> Settings.from(context::getConfigurationParameter, Path.of("").toAbsolutePath(), MESSAGES),
+                k -> Settings.from(context::getConfigurationParameter, Path.of("").toAbsolutePath(), messages()),
                 Settings.class);
         Profiler profiler;
         DeferredProfile profile;
@@ -62,7 +61,7 @@ public final class JprofExtension implements InvocationInterceptor {
                     .targetDescription(testName(context)).build();
             profile = DeferredProfile.start(profiler, DeferredProfile.grace(settings.threshold));
         } catch (RuntimeException e) {
-            MESSAGES.println("jprof: " + testName(context) + " is not profiled: " + e);
+            messages().println("jprof: " + testName(context) + " is not profiled: " + e);
             invocation.proceed();
             return;
         }
@@ -71,10 +70,21 @@ public final class JprofExtension implements InvocationInterceptor {
             invocation.proceed();
         } finally {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            if (profile.stop() && settings.isSlow(elapsed)) {
+            boolean profiled = false;
+            try {
+                profiled = profile.stop();
+            } catch (RuntimeException e) {
+                messages().println("jprof: the profiler of " + testName(context) + " failed: " + e);
+            }
+            if (profiled && settings.isSlow(elapsed)) {
                 report(profiler, context, settings, elapsed);
             }
         }
+    }
+
+    /** Standard error as it is now: a test framework may capture it per test. */
+    private static PrintStream messages() {
+        return System.err;
     }
 
     private static void report(Profiler profiler, ExtensionContext context, Settings settings, Duration elapsed) {
@@ -89,10 +99,10 @@ public final class JprofExtension implements InvocationInterceptor {
             context.publishReportEntry(entry);
             FILES.publish(context, report.text, "text/plain");
             FILES.publish(context, report.html, "text/html");
-            MESSAGES.println("jprof: " + name + " took " + Settings.format(elapsed) + " (threshold "
+            messages().println("jprof: " + name + " took " + Settings.format(elapsed) + " (threshold "
                     + Settings.format(settings.threshold) + "): " + report.html);
         } catch (Exception e) {
-            MESSAGES.println("jprof: the report of " + name + " could not be written: " + e);
+            messages().println("jprof: the report of " + name + " could not be written: " + e);
         }
     }
 
