@@ -57,6 +57,7 @@ public final class Profiler implements AutoCloseable {
     private final Duration interval;
     private final AsyncMode asyncMode;
     private final boolean allThreads;
+    private final Predicate<Thread> threadFilter;
     private final long maxMemory;
     private final String targetDescription;
     private final Clock clock;
@@ -99,7 +100,8 @@ public final class Profiler implements AutoCloseable {
     private Profiler(Builder b) {
         this.interval = b.interval;
         this.asyncMode = b.asyncMode;
-        this.allThreads = b.allThreads;
+        this.allThreads = b.allThreads || b.threadFilter != null;
+        this.threadFilter = b.threadFilter;
         this.maxMemory = b.maxMemory;
         this.targetDescription = b.targetDescription;
         this.clock = b.clock;
@@ -254,7 +256,8 @@ public final class Profiler implements AutoCloseable {
         }
         List<StackTraceElement> stack = callerStack(isCaller, callerText);
         Thread caller = Thread.currentThread();
-        ThreadSelector selector = allThreads ? ThreadSelector.allApplicationThreads() : ThreadSelector.only(caller);
+        ThreadSelector selector = threadFilter != null ? ThreadSelector.applicationThreadsMatching(threadFilter)
+                : allThreads ? ThreadSelector.allApplicationThreads() : ThreadSelector.only(caller);
         String description = targetDescription != null ? targetDescription : describeTarget();
         StackSource source = sources != null ? sources.apply(selector) : defaultSource(selector, caller);
         Recorder r = new Recorder(source, clock, interval, CodeLocator.forCurrentJvm()::locate,
@@ -279,7 +282,7 @@ public final class Profiler implements AutoCloseable {
         if (!allThreads) {
             return ThreadStackSource.isVirtual(caller) ? new ThreadStackSource(caller) : new PlatformStackSource(selector);
         }
-        if (asyncMode == AsyncMode.DISABLED || VirtualThreads.unavailableReason() != null) {
+        if (threadFilter != null || asyncMode == AsyncMode.DISABLED || VirtualThreads.unavailableReason() != null) {
             return new PlatformStackSource(selector);
         }
         try {
@@ -589,6 +592,7 @@ public final class Profiler implements AutoCloseable {
         private Duration interval = DEFAULT_INTERVAL;
         private AsyncMode asyncMode = AsyncMode.ENABLED;
         private boolean allThreads;
+        private Predicate<Thread> threadFilter;
         private long maxMemory = DEFAULT_MAX_MEMORY;
         private String targetDescription;
         private Clock clock = Clock.system();
@@ -636,6 +640,21 @@ public final class Profiler implements AutoCloseable {
          */
         public Builder allThreads(boolean value) {
             allThreads = value;
+            return this;
+        }
+
+        /**
+         * Profiles the platform threads {@code filter} accepts, each under its own thread frame (this implies
+         * {@link #allThreads(boolean) allThreads}). The filter is asked at every sample, on the sampler
+         * thread, so it sees threads started after {@code start()}; it must be fast and thread-safe. Virtual
+         * threads are not sampled with a filter. Used by jprof's JUnit extension (the test's thread and the
+         * threads it starts) and JMH profiler (the benchmark's worker threads).
+         *
+         * @param filter which threads to profile, or null for all (as {@link #allThreads(boolean)} says)
+         * @return this builder
+         */
+        public Builder threads(Predicate<Thread> filter) {
+            threadFilter = filter;
             return this;
         }
 

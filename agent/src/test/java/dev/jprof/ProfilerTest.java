@@ -305,8 +305,18 @@ class ProfilerTest {
         assertTrue(seen.contains("profiler-test-bystander"), seen.toString());
     }
 
-    /** Real platform stacks, sampled by a tick on another thread while a bystander thread waits. */
+    @Test
+    void aThreadFilterProfilesOnlyTheThreadsItAccepts() throws Exception {
+        List<String> seen = threadsSeen(b -> b.threads(t -> t.getName().equals("profiler-test-bystander")));
+        assertEquals(List.of("profiler-test-bystander"), seen);
+    }
+
     private List<String> threadsSeen(boolean allThreads) throws Exception {
+        return threadsSeen(b -> b.allThreads(allThreads));
+    }
+
+    /** Real platform stacks, sampled by a tick on another thread while a bystander thread waits. */
+    private List<String> threadsSeen(java.util.function.UnaryOperator<Profiler.Builder> options) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         Thread bystander = new Thread(() -> {
             try {
@@ -318,7 +328,7 @@ class ProfilerTest {
         bystander.start();
         ExecutorService ticker = Executors.newSingleThreadExecutor(r -> new Thread(r, "jprof-test-ticker"));
         try {
-            Profiler p = Profiler.builder().allThreads(allThreads).clock(clock).manualSampling().build();
+            Profiler p = options.apply(Profiler.builder()).clock(clock).manualSampling().build();
             p.start();
             clock.advanceMillis(1);
             ticker.submit(p::tick).get(30, TimeUnit.SECONDS);

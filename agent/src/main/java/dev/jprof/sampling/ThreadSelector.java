@@ -2,6 +2,7 @@ package dev.jprof.sampling;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Chooses which platform threads a {@link PlatformStackSource} samples: every application thread
@@ -23,7 +24,12 @@ public abstract class ThreadSelector {
 
     /** Every live application thread. */
     public static ThreadSelector allApplicationThreads() {
-        return new All(false);
+        return new All(false, t -> true);
+    }
+
+    /** The live application threads {@code filter} accepts, asked at every sample. */
+    public static ThreadSelector applicationThreadsMatching(Predicate<Thread> filter) {
+        return new All(false, filter);
     }
 
     /**
@@ -31,7 +37,7 @@ public abstract class ThreadSelector {
      * through the virtual threads themselves.
      */
     public static ThreadSelector allApplicationThreadsExceptCarriers() {
-        return new All(true);
+        return new All(true, t -> true);
     }
 
     /** Just these threads, while they live. */
@@ -42,10 +48,12 @@ public abstract class ThreadSelector {
     private static final class All extends ThreadSelector {
         private final ThreadGroup root;
         private final boolean skipCarriers;
+        private final Predicate<Thread> filter;
         private Thread[] buffer = new Thread[64];
 
-        All(boolean skipCarriers) {
+        All(boolean skipCarriers, Predicate<Thread> filter) {
             this.skipCarriers = skipCarriers;
+            this.filter = filter;
             ThreadGroup g = Thread.currentThread().getThreadGroup();
             while (g.getParent() != null) {
                 g = g.getParent();
@@ -62,7 +70,7 @@ public abstract class ThreadSelector {
             int kept = 0;
             for (int i = 0; i < n; i++) {
                 Thread t = buffer[i];
-                if (!isInternal(t) && !(skipCarriers && VirtualThreads.isCarrier(t))) {
+                if (!isInternal(t) && !(skipCarriers && VirtualThreads.isCarrier(t)) && filter.test(t)) {
                     buffer[kept++] = t;
                 }
             }
