@@ -52,6 +52,8 @@ public final class Frame {
     private double cachedIdle = Double.NaN;
     private FrameGroup group;
     private boolean virtualThread;
+    /** A thread frame's thread id (the first thread's, for a group of virtual threads); 0 otherwise. */
+    private long threadId;
 
     private Frame(Kind kind, String identifier, String className, String methodName, String fileName, int line,
                   CodeLocation location) {
@@ -95,7 +97,13 @@ public final class Frame {
         Frame f = new Frame(Kind.THREAD, "[thread]\0" + name + "\0" + (virtual ? "virtual" : Long.toString(id)), "",
                 name, "", 0, CodeLocation.UNKNOWN);
         f.virtualThread = virtual;
+        f.threadId = id;
         return f;
+    }
+
+    /** The id of the thread a thread frame was built for; virtual threads share their identifier, not this. */
+    long threadId() {
+        return threadId;
     }
 
     /** True for a thread frame that stands for virtual threads. */
@@ -371,6 +379,7 @@ public final class Frame {
         f.absorbedTime = absorbedTime;
         f.absorbedIdle = absorbedIdle;
         f.virtualThread = virtualThread;
+        f.threadId = threadId;
         if (lineTimes != null) {
             f.lineTimes = new LinkedHashMap<>(lineTimes);
             f.lineBest = lineBest;

@@ -45,8 +45,10 @@ import java.util.function.Predicate;
  * Reports are trimmed to begin at the caller of {@code start()}; see {@link #start(StackWalker.StackFrame)}.
  * All methods are thread-safe.
  *
- * <p>Today jprof samples platform threads only, whatever the {@link AsyncMode}: a profiler started on a
- * virtual thread records no samples of it until jprof's async support lands.
+ * <p>A profiler started on a virtual thread (JDK 21+) samples that thread through
+ * {@code Thread.getStackTrace()}; its waits while unmounted show as {@code [await]}. With
+ * {@link Builder#allThreads(boolean)}, virtual threads are sampled too when the async mode is not
+ * {@link AsyncMode#DISABLED} and jprof can reach {@code jdk.internal.vm}; see {@link AsyncMode}.
  */
 public final class Profiler implements AutoCloseable {
     /** The default time between samples: 1 ms, as in pyinstrument. */
@@ -176,8 +178,8 @@ public final class Profiler implements AutoCloseable {
     }
 
     /**
-     * How asynchronous code is treated. Today every mode samples platform threads the same way; see
-     * {@link AsyncMode}.
+     * How asynchronous code is treated: whether waits on futures and unmounted virtual threads become
+     * {@code [await]}, and whether virtual threads are profiled as threads of their own; see {@link AsyncMode}.
      *
      * @return the async mode
      */
@@ -452,7 +454,7 @@ public final class Profiler implements AutoCloseable {
      * @throws IllegalStateException when no session was recorded yet
      */
     public String outputText(RenderOptions options) {
-        RenderOptions o = copy(options);
+        RenderOptions o = new RenderOptions(options);
         o.unicode(options.unicode() != null && options.unicode());
         o.color(options.color() != null && options.color());
         return output(Renderers.create("text", o, false));
@@ -569,11 +571,6 @@ public final class Profiler implements AutoCloseable {
             throw new UnsupportedOperationException("HTML output is not available in this build of jprof ("
                     + e.getMessage() + ")", e);
         }
-    }
-
-    private static RenderOptions copy(RenderOptions o) {
-        return new RenderOptions().showAll(o.showAll()).timeline(o.timeline()).unicode(o.unicode()).color(o.color())
-                .time(o.time()).processorOptions(o.processorOptions());
     }
 
     @Override

@@ -93,6 +93,20 @@ class ProfilerTest {
     }
 
     @Test
+    void outputTextKeepsFlatAndShortMode() {
+        Profiler p = scripted().build();
+        p.start();
+        record(p);
+        p.stop();
+        RenderOptions options = new RenderOptions().flat(true).flatTime(ConsoleRenderer.FlatTime.TOTAL).shortMode(true)
+                .unicode(false).color(false);
+        String text = p.outputText(options);
+        assertEquals(p.output("text", options), text);
+        assertFalse(text.contains("Recorded:"), "short mode has no header: " + text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("0.030 ScriptedStacks$Work.parse ")), "flat, total time: " + text);
+    }
+
+    @Test
     void constructorsTakeIntervalAndAsyncMode() {
         assertEquals(Duration.ofMillis(5), new Profiler(Duration.ofMillis(5)).interval());
         assertEquals(AsyncMode.ENABLED, new Profiler(Duration.ofMillis(5)).asyncMode());
