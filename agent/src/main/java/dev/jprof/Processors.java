@@ -276,6 +276,14 @@ public final class Processors {
         return root;
     }
 
+    /**
+     * True for a method frame that {@link #removeImportlib} or {@link #removeReflection} removes: the
+     * page that applies these processors itself is told which frames they are, not how to find them.
+     */
+    public static boolean isPlumbing(Frame f) {
+        return f.kind() == Frame.Kind.METHOD && (isClassLoading(f) || isReflection(f));
+    }
+
     static boolean isClassLoading(Frame f) {
         String c = f.className();
         return c.startsWith("jdk.internal.loader.")
