@@ -77,6 +77,10 @@ final class HtmlData {
         g.writeStringField("jvm_version", s.jvmVersion());
         g.writeStringField("sampler", s.sampler());
         g.writeStringField("threads", Text.threads(s));
+        g.writeBooleanField("timeline_aggregated", s.timelineAggregated());
+        g.writeNumberField("dropped_samples", s.droppedSamples());
+        g.writeNumberField("memory_limit", s.memoryLimit());
+        g.writeNumberField("shallower_samples", s.shallowerSamples());
         g.writeStringField("memory_notice", s.memoryNotice());
         g.writeStringField("jprof_version", Version.VERSION);
         g.writeEndObject();

@@ -61,14 +61,13 @@ final class HtmlTree {
         long[] frame = new long[n];
         long[] absorbed = new long[n];
         long[] idle = new long[n];
-        Map<String, Integer> frameIds = new HashMap<>();
+        Map<FrameKey, Integer> frameIds = new HashMap<>();
         List<Frame> frames = new ArrayList<>();
         List<long[]> lines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Frame f = nodes.get(i);
             up[i] = parents.get(i) < 0 ? 0 : i - parents.get(i);
-            String key = f.identifier() + '\u0001' + f.line() + '\u0001' + f.filePath() + '\u0001' + f.isApplicationCode()
-                    + '\u0001' + f.isVirtualThread();
+            FrameKey key = new FrameKey(f);
             Integer id = frameIds.get(key);
             if (id == null) {
                 id = frames.size();
@@ -144,6 +143,35 @@ final class HtmlTree {
                 return METHOD;
             default:
                 return SYNTHETIC;
+        }
+    }
+
+    /** What makes two nodes show the same frame: identifier, line and location (names follow from them). */
+    private static final class FrameKey {
+        private final String identifier;
+        private final int line;
+        private final String path;
+        private final boolean app;
+
+        FrameKey(Frame f) {
+            identifier = f.identifier();
+            line = f.line();
+            path = f.filePath();
+            app = f.isApplicationCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof FrameKey)) {
+                return false;
+            }
+            FrameKey k = (FrameKey) o;
+            return line == k.line && app == k.app && identifier.equals(k.identifier) && path.equals(k.path);
+        }
+
+        @Override
+        public int hashCode() {
+            return (identifier.hashCode() * 31 + line) * 31 + path.hashCode();
         }
     }
 }

@@ -126,17 +126,30 @@
     var hideRe = compileRegex(state.hide), showRe = compileRegex(state.show);
     root = null; flameFocus = null;
     var removePlumbing = !state.showAll, threshold = state.showAll ? 0 : state.threshold;
-    var KEYS = S.length + 1, count = 1;
+    var count = 1;
     var map = new Int32Array(NB), tBase = new Int32Array(NB), tParent = new Int32Array(NB);
     var tAbs = new Float64Array(NB), tIdle = new Float64Array(NB), tTime = new Float64Array(NB), tIdleAll = new Float64Array(NB);
-    var tLine = new Int32Array(NB), tLineBest = new Float64Array(NB).fill(-1), lineTotals = new Map();
-    var index = new Map();
+    var tLine = new Int32Array(NB), merged = new Map();
+    // (parent, identifier) -> node, open addressing on typed arrays: a Map of a million number keys is slow.
+    var mask = 1; while (mask < NB * 2) mask <<= 1; mask -= 1;
+    var hP = new Int32Array(mask + 1).fill(-1), hI = new Int32Array(mask + 1), hV = new Int32Array(mask + 1);
     var NA = TR.nodes.absorbed, NI = TR.nodes.idle;
     tParent[0] = -1; tAbs[0] = NA[0] / 1000; tIdle[0] = NI[0] / 1000;
-    function lineTime(c, ln, t) {
-      var lk = c * 1048576 + ln, lt = (lineTotals.get(lk) || 0) + t;
-      lineTotals.set(lk, lt);
-      if (lt > tLineBest[c]) { tLineBest[c] = lt; tLine[c] = ln; }
+    // The line shown for a method is the one where most of its time was seen (Frame.addLineTime); only
+    // nodes merged from several base nodes need their lines counted again.
+    function linesOf(b, into) {
+      var ls = baseLines[b];
+      if (!ls) { into.push(FR.line[bFrame[b]], bTotal[b]); return; }
+      for (var li = 0; li < ls.length; li++) into.push(TR.lines.line[ls[li]], TR.lines.time[ls[li]]);
+    }
+    function bestLine(pairs) {
+      var totals = new Map(), best = -1, line = 0;
+      for (var i = 0; i < pairs.length; i += 2) {
+        var t = (totals.get(pairs[i]) || 0) + pairs[i + 1];
+        totals.set(pairs[i], t);
+        if (t > best) { best = t; line = pairs[i]; }
+      }
+      return line;
     }
     for (var b = 1; b < NB; b++) {
       var p = map[bParent[b]], fr = bFrame[b];
@@ -146,14 +159,22 @@
         continue;
       }
       // aggregateRepeatedCalls: one node per (parent, identifier), in order of first appearance.
-      var k = p * KEYS + FR.id[fr], c = index.get(k);
-      if (c === undefined) { c = count++; index.set(k, c); tParent[c] = p; tBase[c] = b; }
+      var id = FR.id[fr], h = (Math.imul(p, 0x9E3779B1) ^ Math.imul(id, 0x85EBCA77)) & mask;
+      while (hP[h] !== -1 && !(hP[h] === p && hI[h] === id)) h = (h + 1) & mask;
+      var c;
+      if (hP[h] === -1) {
+        c = count++; hP[h] = p; hI[h] = id; hV[h] = c; tParent[c] = p; tBase[c] = b;
+        tLine[c] = FR.line[fr];
+        if (baseLines[b]) { var first = []; linesOf(b, first); tLine[c] = bestLine(first); }
+      } else {
+        c = hV[h];
+        var pairs = merged.get(c);
+        if (!pairs) { pairs = []; linesOf(tBase[c], pairs); merged.set(c, pairs); }
+        linesOf(b, pairs);
+        tLine[c] = bestLine(pairs);
+      }
       map[b] = c;
       tAbs[c] += NA[b] / 1000; tIdle[c] += NI[b] / 1000;
-      // The line shown for a method is the one where most of its time was seen (Frame.addLineTime).
-      var ls = baseLines[b];
-      if (ls) for (var li = 0; li < ls.length; li++) lineTime(c, TR.lines.line[ls[li]], TR.lines.time[ls[li]]);
-      else lineTime(c, FR.line[fr], bTotal[b]);
     }
     // time == absorbed + sum(children): children always have larger ids than their parent.
     for (var id = count - 1; id >= 0; id--) {
@@ -615,18 +636,34 @@
   var TL = D.timeline, tlCanvas = $('timeline');
   var lanes = [], tlEnd = 1, tlView = null;
   var LANE_H = 22, LABEL_W = 170, AXIS_H = 22;
+  // One lane per thread of the call tree: virtual threads of one name share a lane, as they share a
+  // [virtual threads] node. reach[k] is the latest end among entries 0..k, so lanes can be searched by time.
   (function () {
-    var byThread = new Map(), prevEnd = new Map();
+    var byKey = new Map(), prevEnd = new Map();
     for (var i = 0; i < TL.weight.length; i++) {
       var th = TL.thread[i];
       var start = (prevEnd.get(th) || 0) + TL.gap[i], end = start + TL.weight[i];
       prevEnd.set(th, end);
-      if (!byThread.has(th)) byThread.set(th, { thread: th, start: [], end: [], idx: [] });
-      var lane = byThread.get(th);
+      var key = TH.virtual[th] ? 'v\u0000' + TH.name[th] : th;
+      if (!byKey.has(key)) {
+        byKey.set(key, { thread: th, label: (TH.virtual[th] ? '[virtual threads] ' : '') + TH.name[th], start: [], end: [], idx: [], shared: false });
+      }
+      var lane = byKey.get(key);
+      if (lane.thread !== th) lane.shared = true;
       lane.start.push(start); lane.end.push(end); lane.idx.push(i);
       if (end > tlEnd) tlEnd = end;
     }
-    byThread.forEach(function (l) { lanes.push(l); });
+    byKey.forEach(function (l) {
+      if (l.shared) {
+        var order = l.start.map(function (_, k) { return k; }).sort(function (a, b) { return l.start[a] - l.start[b]; });
+        l.start = order.map(function (k) { return l.start[k]; });
+        l.end = order.map(function (k) { return l.end[k]; });
+        l.idx = order.map(function (k) { return l.idx[k]; });
+      }
+      l.reach = [];
+      for (var k = 0, m = 0; k < l.end.length; k++) { m = Math.max(m, l.end[k]); l.reach.push(m); }
+      lanes.push(l);
+    });
     lanes.sort(function (a, b) { return a.thread - b.thread; });
   })();
   var leafColorCache = new Map();
@@ -676,11 +713,11 @@
       ctx.fillStyle = li % 2 ? '#25292c' : '#2a2e31';
       ctx.fillRect(0, y, W, LANE_H);
       ctx.fillStyle = '#c8ccd0';
-      var label = TH.name[lane.thread];
+      var label = lane.label;
       if (label.length > 24) label = label.substring(0, 23) + '\u2026';
       ctx.fillText(label, 6, y + LANE_H / 2);
       var lastPx = -1;
-      var first = lowerBound(lane.end, v0);
+      var first = lowerBound(lane.reach, v0);
       for (var k = first; k < lane.start.length && lane.start[k] <= v1; k++) {
         var x0 = LABEL_W + (lane.start[k] - v0) * scale, x1 = LABEL_W + (lane.end[k] - v0) * scale;
         if (x1 < LABEL_W) continue;
@@ -696,7 +733,7 @@
     tlCanvas.dataset.lanes = lanes.length;
     tlCanvas.dataset.span = Math.round(v1 - v0);
     tlCanvas.dataset.start = Math.round(v0);
-    tlCanvas.dataset.laneThreads = JSON.stringify(lanes.map(function (l) { return TH.name[l.thread]; }));
+    tlCanvas.dataset.laneThreads = JSON.stringify(lanes.map(function (l) { return l.label; }));
   }
   function lowerBound(arr, v) { var lo = 0, hi = arr.length; while (lo < hi) { var mid = (lo + hi) >> 1; if (arr[mid] < v) lo = mid + 1; else hi = mid; } return lo; }
   function niceStep(us) {
@@ -742,11 +779,12 @@
     var r = tlCanvas.getBoundingClientRect(), li = Math.floor((e.clientY - r.top - AXIS_H) / LANE_H);
     var lane = lanes[li];
     if (!lane || e.clientX - r.left < LABEL_W) { hideTip(); return; }
-    var t = tlTimeAt(e.clientX), k = lowerBound(lane.end, t);
+    var t = tlTimeAt(e.clientX), k = lowerBound(lane.reach, t);
     // within a pixel, so thin samples can be hovered
     var slack = (tlView[1] - tlView[0]) / (r.width - LABEL_W - 8);
+    while (k < lane.start.length && lane.end[k] < t && lane.start[k] <= t + slack) k++;
     if (k >= lane.start.length || lane.start[k] > t + slack) { hideTip(); return; }
-    var i = lane.idx[k], lines = [['tt-title', TH.name[lane.thread]]];
+    var i = lane.idx[k], lines = [['tt-title', lane.label]];
     lines.push(['tt-sub', fmtMs(lane.start[k]) + ' \u2013 ' + fmtMs(lane.end[k]) + '  (' + fmtMs(lane.end[k] - lane.start[k]) + ')  '
       + ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING', 'OTHER'][TL.state[i]]]);
     var shown = 0;
