@@ -1,8 +1,10 @@
 package dev.jprof;
 
 import dev.jprof.sampling.Clock;
+import dev.jprof.sampling.PlatformStackSource;
 import dev.jprof.sampling.SampleStore;
 import dev.jprof.sampling.StackSource;
+import dev.jprof.sampling.StackWalk;
 import dev.jprof.sampling.ThreadSelector;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -45,6 +47,9 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
     private final AsyncMode asyncMode;
     private final boolean allThreads;
     private final long maxMemory;
+    private final int threadsPerTick;
+    private final StackWalk stackWalk;
+    private final double maxOverhead;
     private final String targetDescription;
     private final Clock clock;
     private final Function<ThreadSelector, StackSource> sources;
@@ -88,6 +93,9 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
         this.asyncMode = b.asyncMode;
         this.allThreads = b.allThreads;
         this.maxMemory = b.maxMemory;
+        this.threadsPerTick = b.threadsPerTick;
+        this.stackWalk = b.stackWalk;
+        this.maxOverhead = b.maxOverhead;
         this.targetDescription = b.targetDescription;
         this.clock = b.clock;
         this.sources = b.sources;
@@ -172,6 +180,33 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
     }
 
     /**
+     * How busy platform threads' stacks are taken.
+     *
+     * @return the stack walk
+     */
+    public StackWalk stackWalk() {
+        return stackWalk;
+    }
+
+    /**
+     * The most platform threads walked again per tick.
+     *
+     * @return at least 1
+     */
+    public int threadsPerTick() {
+        return threadsPerTick;
+    }
+
+    /**
+     * The bound on the sampler's cost, as a share of wall time.
+     *
+     * @return 0 for none
+     */
+    public double maxOverhead() {
+        return maxOverhead;
+    }
+
+    /**
      * Whether every application thread is profiled rather than only the thread that called {@code start()}.
      *
      * @return true when all threads are profiled
@@ -238,9 +273,9 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
         ThreadSelector selector = allThreads ? ThreadSelector.allApplicationThreads() : ThreadSelector.only(caller);
         String description = targetDescription != null ? targetDescription : describeTarget();
         StackSource source = sources != null ? sources.apply(selector)
-                : ProfilerSources.choose(allThreads, asyncMode, selector, caller, clock, messages);
+                : allThreads ? stackSources().allThreads(null, clock, messages) : stackSources().thread(caller);
         Recorder r = new Recorder(source, clock, interval, CodeLocator.forCurrentJvm()::locate,
-                description, Integer.MAX_VALUE).asyncMode(asyncMode).maxMemory(maxMemory);
+                description, Integer.MAX_VALUE).asyncMode(asyncMode).maxMemory(maxMemory).maxOverhead(maxOverhead);
         if (manualSampling) {
             r.startManual();
         } else {
@@ -250,6 +285,12 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
         startThreadId = caller.getId();
         startCallStack = stack;
         return this;
+    }
+
+    /** The same choice of stack sources as the agent's, for this profiler's options. */
+    private StackSourceChoice stackSources() {
+        return new StackSourceChoice(asyncMode, false, stackWalk, threadsPerTick,
+                StackSourceChoice.DEFAULT_VIRTUAL_THREADS_PER_TICK);
     }
 
     private static String describeTarget() {
@@ -333,6 +374,9 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
         private AsyncMode asyncMode = AsyncMode.ENABLED;
         private boolean allThreads;
         private long maxMemory = DEFAULT_MAX_MEMORY;
+        private int threadsPerTick = PlatformStackSource.DEFAULT_REWALKS_PER_TICK;
+        private StackWalk stackWalk = StackWalk.AUTO;
+        private double maxOverhead;
         private String targetDescription;
         private Clock clock = Clock.system();
         /** Null: {@link Profiler#defaultSource}. */
@@ -396,6 +440,49 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
                 throw new IllegalArgumentException("maxMemory must be at least 1 MB (1048576 bytes), got " + bytes);
             }
             maxMemory = bytes;
+            return this;
+        }
+
+        /**
+         * The most platform threads walked again per tick, those waiting longest first (the agent's
+         * {@code threads_per_tick}); a thread's first walk is never put off.
+         *
+         * @param value at least 1; default {@link PlatformStackSource#DEFAULT_REWALKS_PER_TICK}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is less than 1
+         */
+        public Builder threadsPerTick(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("threadsPerTick must be at least 1, got " + value);
+            }
+            threadsPerTick = value;
+            return this;
+        }
+
+        /**
+         * How busy platform threads' stacks are taken (the agent's {@code stack_walk}).
+         *
+         * @param value default {@link StackWalk#AUTO}
+         * @return this builder
+         */
+        public Builder stackWalk(StackWalk value) {
+            stackWalk = Objects.requireNonNull(value, "stackWalk");
+            return this;
+        }
+
+        /**
+         * Stretches the interval to keep the sampler's cost under this share of wall time (the agent's
+         * {@code max_overhead}).
+         *
+         * @param share from 0 (no bound, the default) to 0.5, e.g. 0.01 for 1%
+         * @return this builder
+         * @throws IllegalArgumentException when {@code share} is outside 0..0.5
+         */
+        public Builder maxOverhead(double share) {
+            if (!(share >= 0 && share <= 0.5)) {
+                throw new IllegalArgumentException("maxOverhead must be a share from 0 to 0.5, got " + share);
+            }
+            maxOverhead = share;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.jprof.agent;
 import dev.jprof.renderers.RenderOptionParser;
 import dev.jprof.renderers.Renderers;
 import dev.jprof.sampling.PlatformStackSource;
+import dev.jprof.sampling.StackWalk;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -70,8 +71,8 @@ final class AgentOptionTable {
                 + " this share of wall time, e.g. 1% or 0.01; 0 disables");
         row("max_memory", OptionKind.SIZE, "SIZE", (AgentOptions.DEFAULT_MAX_MEMORY >> 20) + "m", "bound the recording's"
                 + " memory, e.g. 32m, 512k, 1g; when full, older detail is aggregated");
-        choiceRow("stack_walk", "auto", "how busy platform threads' stacks are taken: one batched safepoint, or"
-                + " per-thread handshakes (auto: see README)", "auto", "safepoint", "handshake");
+        choiceRow("stack_walk", StackWalk.AUTO.option(), "how busy platform threads' stacks are taken: one batched"
+                + " safepoint, or per-thread handshakes (auto: see README)", options(StackWalk.values()));
         // ---- when ----
         row("duration", OptionKind.POSITIVE_DURATION, "DURATION", null, "profile for this long, then write the report"
                 + " and stop sampling");
@@ -108,6 +109,14 @@ final class AgentOptionTable {
 
     private static void choiceRow(String name, String defaultText, String help, String... choices) {
         ROWS.put(name, new Row(name, OptionKind.CHOICE, String.join("|", choices), defaultText, help, choices));
+    }
+
+    private static String[] options(StackWalk[] values) {
+        String[] out = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i].option();
+        }
+        return out;
     }
 
     /** The row of a key as the user wrote it (case and dashes ignored), or null. */

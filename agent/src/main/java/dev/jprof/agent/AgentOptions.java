@@ -7,7 +7,9 @@ import dev.jprof.renderers.ConsoleRenderer;
 import dev.jprof.renderers.RenderOptionParser;
 import dev.jprof.renderers.RenderOptions;
 import dev.jprof.renderers.Renderers;
+import dev.jprof.StackSourceChoice;
 import dev.jprof.sampling.SampleStore;
+import dev.jprof.sampling.StackWalk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +34,7 @@ public final class AgentOptions {
     /** Default bound on the sample store's memory, in bytes (see README: an hour of 50 threads stays under 64 MB of heap). */
     public static final long DEFAULT_MAX_MEMORY = SampleStore.DEFAULT_MAX_BYTES;
     /** Default bound on virtual-thread stack walks per tick. */
-    public static final int DEFAULT_VIRTUAL_THREADS_PER_TICK = 8;
+    public static final int DEFAULT_VIRTUAL_THREADS_PER_TICK = StackSourceChoice.DEFAULT_VIRTUAL_THREADS_PER_TICK;
 
     private final Map<String, Object> values = new HashMap<>();
     private final List<String> renderOptionList = new ArrayList<>();
@@ -188,9 +190,9 @@ public final class AgentOptions {
         return values.containsKey("async_mode");
     }
 
-    /** {@code auto}, {@code safepoint} or {@code handshake}. */
-    public String stackWalk() {
-        return (String) value("stack_walk");
+    /** How busy platform threads' stacks are taken. */
+    public StackWalk stackWalk() {
+        return StackWalk.parse((String) value("stack_walk"));
     }
 
     /** How long to profile, or null for until exit. */
