@@ -52,6 +52,8 @@ public final class Frame {
     private double cachedIdle = Double.NaN;
     private FrameGroup group;
     private boolean virtualThread;
+    /** A thread frame's thread id (the first thread's, for a group of virtual threads); 0 otherwise. */
+    private long threadId;
 
     private Frame(Kind kind, String identifier, String className, String methodName, String fileName, int line,
                   CodeLocation location) {
@@ -95,7 +97,13 @@ public final class Frame {
         Frame f = new Frame(Kind.THREAD, "[thread]\0" + name + "\0" + (virtual ? "virtual" : Long.toString(id)), "",
                 name, "", 0, CodeLocation.UNKNOWN);
         f.virtualThread = virtual;
+        f.threadId = id;
         return f;
+    }
+
+    /** The id of the thread a thread frame was built for; virtual threads share their identifier, not this. */
+    long threadId() {
+        return threadId;
     }
 
     /** True for a thread frame that stands for virtual threads. */
@@ -326,6 +334,52 @@ public final class Frame {
         }
     }
 
+    // ---- the three ways processors move time: fold a child in, splice it out, merge a sibling in ----
+
+    /**
+     * Detaches {@code child} and folds all its time into this frame's absorbed time (its idle part
+     * stays idle): the child's subtree disappears, this frame's time is unchanged.
+     *
+     * @param child a child of this frame
+     */
+    public void absorb(Frame child) {
+        double time = child.time();
+        double idle = child.idleTime();
+        child.removeFromParent();
+        addAbsorbedTime(time, idle);
+    }
+
+    /**
+     * Replaces {@code child} by its children, in place and in order; the child's own absorbed time goes
+     * to this frame. This frame's time is unchanged.
+     *
+     * @param child a child of this frame
+     */
+    public void splice(Frame child) {
+        int at = children.indexOf(child);
+        List<Frame> grandchildren = new ArrayList<>(child.children);
+        double absorbed = child.absorbedTime;
+        double idle = child.absorbedIdle;
+        child.removeFromParent();
+        addAbsorbedTime(absorbed, idle);
+        for (int g = 0; g < grandchildren.size(); g++) {
+            addChild(grandchildren.get(g), at + g);
+        }
+    }
+
+    /**
+     * Merges {@code other}, a frame of the same identifier, into this one: its absorbed time, its line
+     * observations and its children (appended) move here, and it is detached.
+     *
+     * @param other the frame to merge in
+     */
+    public void merge(Frame other) {
+        addAbsorbedTime(other.absorbedTime, other.absorbedIdle);
+        mergeLineTimes(other);
+        addChildren(other.children);
+        other.removeFromParent();
+    }
+
     /** Sorts children by descending time (stable for ties). */
     public void sortChildrenByTime() {
         children.sort((a, b) -> Double.compare(b.time(), a.time()));
@@ -371,6 +425,7 @@ public final class Frame {
         f.absorbedTime = absorbedTime;
         f.absorbedIdle = absorbedIdle;
         f.virtualThread = virtualThread;
+        f.threadId = threadId;
         if (lineTimes != null) {
             f.lineTimes = new LinkedHashMap<>(lineTimes);
             f.lineBest = lineBest;

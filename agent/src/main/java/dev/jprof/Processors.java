@@ -57,8 +57,7 @@ public final class Processors {
         for (Frame child : new ArrayList<>(root.children())) {
             if (Frame.SELF_TIME.equals(child.identifier())) {
                 if (previousSelf != null) {
-                    previousSelf.addAbsorbedTime(child.time(), child.idleTime());
-                    child.removeFromParent();
+                    previousSelf.merge(child);
                 } else {
                     previousSelf = child;
                 }
@@ -87,10 +86,7 @@ public final class Processors {
                 byIdentifier.put(child.identifier(), child);
                 continue;
             }
-            aggregate.addAbsorbedTime(child.absorbedTime(), child.absorbedIdleTime());
-            aggregate.mergeLineTimes(child);
-            aggregate.addChildren(child.children());
-            child.removeFromParent();
+            aggregate.merge(child);
         }
         for (Frame child : root.children()) {
             aggregateRepeatedCalls(child, options);
@@ -141,10 +137,7 @@ public final class Processors {
             boolean relevant = child.time() / total >= threshold
                     || totalActive > 0 && (child.time() - child.idleTime()) / totalActive >= threshold;
             if (!relevant) {
-                double time = child.time();
-                double idle = child.idleTime();
-                child.removeFromParent();
-                frame.addAbsorbedTime(time, idle);
+                frame.absorb(child);
             }
         }
     }
@@ -159,11 +152,7 @@ public final class Processors {
         }
         List<Frame> children = root.children();
         if (children.size() == 1 && Frame.SELF_TIME.equals(children.get(0).identifier())) {
-            Frame self = children.get(0);
-            double time = self.time();
-            double idle = self.idleTime();
-            self.removeFromParent();
-            root.addAbsorbedTime(time, idle);
+            root.absorb(children.get(0));
         }
         for (Frame child : root.children()) {
             removeUnnecessarySelfTimeNodes(child, options);
@@ -258,15 +247,7 @@ public final class Processors {
                 for (int i = 0; i < children.size(); i++) {
                     Frame child = children.get(i);
                     if (child.kind() == Frame.Kind.METHOD && remove.test(child)) {
-                        int at = frame.children().indexOf(child);
-                        List<Frame> grandchildren = new ArrayList<>(child.children());
-                        double absorbed = child.absorbedTime();
-                        double idle = child.absorbedIdleTime();
-                        child.removeFromParent();
-                        frame.addAbsorbedTime(absorbed, idle);
-                        for (int g = 0; g < grandchildren.size(); g++) {
-                            frame.addChild(grandchildren.get(g), at + g);
-                        }
+                        frame.splice(child);
                         changed = true;
                     }
                 }
@@ -274,6 +255,14 @@ public final class Processors {
             work.addAll(frame.children());
         }
         return root;
+    }
+
+    /**
+     * True for a method frame that {@link #removeImportlib} or {@link #removeReflection} removes: the
+     * page that applies these processors itself is told which frames they are, not how to find them.
+     */
+    public static boolean isPlumbing(Frame f) {
+        return f.kind() == Frame.Kind.METHOD && (isClassLoading(f) || isReflection(f));
     }
 
     static boolean isClassLoading(Frame f) {

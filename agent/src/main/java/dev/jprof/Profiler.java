@@ -1,26 +1,13 @@
 package dev.jprof;
 
-import dev.jprof.renderers.ConsoleRenderer;
-import dev.jprof.renderers.RenderOptions;
-import dev.jprof.renderers.Renderer;
-import dev.jprof.renderers.Renderers;
 import dev.jprof.sampling.Clock;
-import dev.jprof.sampling.CompositeStackSource;
 import dev.jprof.sampling.PlatformStackSource;
 import dev.jprof.sampling.SampleStore;
 import dev.jprof.sampling.StackSource;
+import dev.jprof.sampling.StackWalk;
 import dev.jprof.sampling.ThreadSelector;
-import dev.jprof.sampling.ThreadStackSource;
-import dev.jprof.sampling.VirtualThreadStackSource;
-import dev.jprof.sampling.VirtualThreads;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -45,10 +32,12 @@ import java.util.function.Predicate;
  * Reports are trimmed to begin at the caller of {@code start()}; see {@link #start(StackWalker.StackFrame)}.
  * All methods are thread-safe.
  *
- * <p>Today jprof samples platform threads only, whatever the {@link AsyncMode}: a profiler started on a
- * virtual thread records no samples of it until jprof's async support lands.
+ * <p>A profiler started on a virtual thread (JDK 21+) samples that thread through
+ * {@code Thread.getStackTrace()}; its waits while unmounted show as {@code [await]}. With
+ * {@link Builder#allThreads(boolean)}, virtual threads are sampled too when the async mode is not
+ * {@link AsyncMode#DISABLED} and jprof can reach {@code jdk.internal.vm}; see {@link AsyncMode}.
  */
-public final class Profiler implements AutoCloseable {
+public final class Profiler extends SessionOutput implements AutoCloseable {
     /** The default time between samples: 1 ms, as in pyinstrument. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(1);
     /** The default memory bound of one recording, in bytes (as the agent's {@code max_memory}). */
@@ -59,11 +48,13 @@ public final class Profiler implements AutoCloseable {
     private final boolean allThreads;
     private final Predicate<Thread> threadFilter;
     private final long maxMemory;
+    private final int threadsPerTick;
+    private final StackWalk stackWalk;
+    private final double maxOverhead;
     private final String targetDescription;
     private final Clock clock;
     private final Function<ThreadSelector, StackSource> sources;
     private final boolean manualSampling;
-    private final BrowserLauncher browser;
     private final PrintStream messages;
 
     private Recorder recorder;
@@ -98,16 +89,19 @@ public final class Profiler implements AutoCloseable {
     }
 
     private Profiler(Builder b) {
+        super(b.browser, b.messages);
         this.interval = b.interval;
         this.asyncMode = b.asyncMode;
         this.allThreads = b.allThreads || b.threadFilter != null;
         this.threadFilter = b.threadFilter;
         this.maxMemory = b.maxMemory;
+        this.threadsPerTick = b.threadsPerTick;
+        this.stackWalk = b.stackWalk;
+        this.maxOverhead = b.maxOverhead;
         this.targetDescription = b.targetDescription;
         this.clock = b.clock;
         this.sources = b.sources;
         this.manualSampling = b.manualSampling;
-        this.browser = b.browser;
         this.messages = b.messages;
     }
 
@@ -178,13 +172,40 @@ public final class Profiler implements AutoCloseable {
     }
 
     /**
-     * How asynchronous code is treated. Today every mode samples platform threads the same way; see
-     * {@link AsyncMode}.
+     * How asynchronous code is treated: whether waits on futures and unmounted virtual threads become
+     * {@code [await]}, and whether virtual threads are profiled as threads of their own; see {@link AsyncMode}.
      *
      * @return the async mode
      */
     public AsyncMode asyncMode() {
         return asyncMode;
+    }
+
+    /**
+     * How busy platform threads' stacks are taken.
+     *
+     * @return the stack walk
+     */
+    public StackWalk stackWalk() {
+        return stackWalk;
+    }
+
+    /**
+     * The most platform threads walked again per tick.
+     *
+     * @return at least 1
+     */
+    public int threadsPerTick() {
+        return threadsPerTick;
+    }
+
+    /**
+     * The bound on the sampler's cost, as a share of wall time.
+     *
+     * @return 0 for none
+     */
+    public double maxOverhead() {
+        return maxOverhead;
     }
 
     /**
@@ -223,7 +244,7 @@ public final class Profiler implements AutoCloseable {
         if (callerFrame == null) {
             return start();
         }
-        return begin(e -> matches(e, callerFrame.getClassName(), callerFrame.getMethodName(),
+        return begin(e -> CallerStack.matches(e, callerFrame.getClassName(), callerFrame.getMethodName(),
                 callerFrame.getLineNumber()), callerFrame.toString());
     }
 
@@ -240,13 +261,8 @@ public final class Profiler implements AutoCloseable {
         if (callerFrame == null) {
             return start();
         }
-        return begin(e -> matches(e, callerFrame.getClassName(), callerFrame.getMethodName(),
+        return begin(e -> CallerStack.matches(e, callerFrame.getClassName(), callerFrame.getMethodName(),
                 callerFrame.getLineNumber()), callerFrame.toString());
-    }
-
-    private static boolean matches(StackTraceElement e, String className, String method, int line) {
-        return e.getClassName().equals(className) && e.getMethodName().equals(method)
-                && (line <= 0 || e.getLineNumber() <= 0 || e.getLineNumber() == line);
     }
 
     private synchronized Profiler begin(Predicate<StackTraceElement> isCaller, String callerText) {
@@ -254,14 +270,16 @@ public final class Profiler implements AutoCloseable {
             throw new IllegalStateException("this Profiler is already running: call stop() before starting it again,"
                     + " or use a second Profiler");
         }
-        List<StackTraceElement> stack = callerStack(isCaller, callerText);
+        List<StackTraceElement> stack = CallerStack.of(isCaller, callerText);
         Thread caller = Thread.currentThread();
         ThreadSelector selector = threadFilter != null ? ThreadSelector.applicationThreadsMatching(threadFilter)
                 : allThreads ? ThreadSelector.allApplicationThreads() : ThreadSelector.only(caller);
         String description = targetDescription != null ? targetDescription : describeTarget();
-        StackSource source = sources != null ? sources.apply(selector) : defaultSource(selector, caller);
+        StackSource source = sources != null ? sources.apply(selector)
+                : threadFilter != null ? stackSources().platformThreads(selector)
+                : allThreads ? stackSources().allThreads(null, clock, messages) : stackSources().thread(caller);
         Recorder r = new Recorder(source, clock, interval, CodeLocator.forCurrentJvm()::locate,
-                description, Integer.MAX_VALUE).asyncMode(asyncMode).maxMemory(maxMemory);
+                description, Integer.MAX_VALUE).asyncMode(asyncMode).maxMemory(maxMemory).maxOverhead(maxOverhead);
         if (manualSampling) {
             r.startManual();
         } else {
@@ -273,61 +291,10 @@ public final class Profiler implements AutoCloseable {
         return this;
     }
 
-    /**
-     * The stacks to sample: the calling thread (through {@code Thread.getStackTrace()} when it is a virtual
-     * thread, which ThreadMXBean cannot see), or every platform thread plus, on JDK 21+ unless the async
-     * mode is disabled, the virtual threads when {@code jdk.internal.vm} is exported to jprof.
-     */
-    private StackSource defaultSource(ThreadSelector selector, Thread caller) {
-        if (!allThreads) {
-            return ThreadStackSource.isVirtual(caller) ? new ThreadStackSource(caller) : new PlatformStackSource(selector);
-        }
-        if (threadFilter != null || asyncMode == AsyncMode.DISABLED || VirtualThreads.unavailableReason() != null) {
-            return new PlatformStackSource(selector);
-        }
-        try {
-            VirtualThreads threads = VirtualThreads.open(null);
-            return new CompositeStackSource(List.of(
-                    new PlatformStackSource(ThreadSelector.allApplicationThreadsExceptCarriers()),
-                    new VirtualThreadStackSource(threads, clock, 8)));
-        } catch (IllegalStateException e) {
-            messages.println("jprof: virtual threads are not sampled (" + e.getMessage() + ")");
-            return new PlatformStackSource(selector);
-        }
-    }
-
-    /**
-     * The calling thread's stack, outermost first, down to the caller: the first frame outside jprof's
-     * Profiler, or the first frame {@code isCaller} accepts.
-     */
-    private static List<StackTraceElement> callerStack(Predicate<StackTraceElement> isCaller, String callerText) {
-        StackTraceElement[] here = Thread.currentThread().getStackTrace();
-        int first = 0;
-        while (first < here.length && isOwnFrame(here[first])) {
-            first++;
-        }
-        int caller = isCaller == null ? first : -1;
-        for (int i = first; isCaller != null && i < here.length; i++) {
-            if (isCaller.test(here[i])) {
-                caller = i;
-                break;
-            }
-        }
-        if (caller < 0) {
-            throw new IllegalArgumentException("callerFrame " + callerText
-                    + " is not on the stack of the thread calling start()");
-        }
-        List<StackTraceElement> out = new ArrayList<>(here.length - caller);
-        for (int i = here.length - 1; i >= caller; i--) {
-            out.add(here[i]);
-        }
-        return out;
-    }
-
-    private static boolean isOwnFrame(StackTraceElement e) {
-        String c = e.getClassName();
-        return c.equals("java.lang.Thread") && e.getMethodName().equals("getStackTrace")
-                || c.equals(Profiler.class.getName()) || c.startsWith(Profiler.class.getName() + "$");
+    /** The same choice of stack sources as the agent's, for this profiler's options. */
+    private StackSourceChoice stackSources() {
+        return new StackSourceChoice(asyncMode, false, stackWalk, threadsPerTick,
+                StackSourceChoice.DEFAULT_VIRTUAL_THREADS_PER_TICK);
     }
 
     private static String describeTarget() {
@@ -397,188 +364,6 @@ public final class Profiler implements AutoCloseable {
         recorder.tick();
     }
 
-    // ---- output ----
-
-    /**
-     * Prints the last session as text to {@code System.out}, detecting unicode and colour support.
-     *
-     * @throws IllegalStateException when no session was recorded yet
-     */
-    public void print() {
-        print(System.out, new RenderOptions());
-    }
-
-    /**
-     * Prints the last session as text.
-     *
-     * @param out     where to print; for {@code System.out} and {@code System.err}, unicode and colour left
-     *                unset in {@code options} are detected from the terminal
-     * @param options unicode, color, showAll, timeline, time and processor options
-     * @throws IllegalStateException when no session was recorded yet
-     */
-    public void print(PrintStream out, RenderOptions options) {
-        boolean toTerminal = out == System.out || out == System.err;
-        out.print(output(Renderers.create("text", options, toTerminal)));
-        out.flush();
-    }
-
-    /**
-     * The last session as plain text (no unicode, no colour), as rendered by {@link ConsoleRenderer}.
-     *
-     * @return the text report
-     * @throws IllegalStateException when no session was recorded yet
-     */
-    public String outputText() {
-        return outputText(new RenderOptions());
-    }
-
-    /**
-     * The last session as text, as rendered by {@link ConsoleRenderer}, with pyinstrument's
-     * {@code output_text} parameters.
-     *
-     * @param unicode  use box-drawing characters
-     * @param color    use ANSI colours
-     * @param showAll  show library frames and tiny nodes too
-     * @param timeline keep samples in time order instead of aggregating
-     * @return the text report
-     * @throws IllegalStateException when no session was recorded yet
-     */
-    public String outputText(boolean unicode, boolean color, boolean showAll, boolean timeline) {
-        return outputText(new RenderOptions().unicode(unicode).color(color).showAll(showAll).timeline(timeline));
-    }
-
-    /**
-     * The last session as text, as rendered by {@link ConsoleRenderer}.
-     *
-     * @param options render options; unicode and colour left unset mean off
-     * @return the text report
-     * @throws IllegalStateException when no session was recorded yet
-     */
-    public String outputText(RenderOptions options) {
-        RenderOptions o = copy(options);
-        o.unicode(options.unicode() != null && options.unicode());
-        o.color(options.color() != null && options.color());
-        return output(Renderers.create("text", o, false));
-    }
-
-    /**
-     * The last session as an interactive HTML page, as rendered by the {@code html} renderer.
-     *
-     * @return the HTML page
-     * @throws IllegalStateException         when no session was recorded yet
-     * @throws UnsupportedOperationException when this build of jprof has no HTML renderer
-     */
-    public String outputHtml() {
-        return outputHtml(new RenderOptions());
-    }
-
-    /**
-     * The last session as an interactive HTML page, as rendered by the {@code html} renderer.
-     *
-     * @param options showAll, timeline and processor options
-     * @return the HTML page
-     * @throws IllegalStateException         when no session was recorded yet
-     * @throws UnsupportedOperationException when this build of jprof has no HTML renderer
-     */
-    public String outputHtml(RenderOptions options) {
-        Session session = requireSession();
-        return htmlRenderer(options).render(session);
-    }
-
-    /**
-     * Writes the last session as HTML to a temporary file and opens it in the web browser; when no browser
-     * can be opened (a headless machine), prints the file's path to standard error instead.
-     *
-     * @return the HTML file
-     * @throws IllegalStateException         when no session was recorded yet
-     * @throws UnsupportedOperationException when this build of jprof has no HTML renderer
-     * @throws UncheckedIOException          when the temporary file cannot be written
-     */
-    public Path openInBrowser() {
-        return openInBrowser(new RenderOptions());
-    }
-
-    /**
-     * As {@link #openInBrowser()}, with render options.
-     *
-     * @param options showAll, timeline and processor options
-     * @return the HTML file
-     * @throws IllegalStateException         when no session was recorded yet
-     * @throws UnsupportedOperationException when this build of jprof has no HTML renderer
-     * @throws UncheckedIOException          when the temporary file cannot be written
-     */
-    public Path openInBrowser(RenderOptions options) {
-        requireSession();
-        return openInBrowser(htmlRenderer(options));
-    }
-
-    Path openInBrowser(Renderer renderer) {
-        String html = output(renderer);
-        Path file;
-        try {
-            file = Files.createTempFile("jprof-", ".html");
-            Files.writeString(file, html, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("jprof: could not write the HTML report to a temporary file: " + e, e);
-        }
-        if (!browser.open(file)) {
-            messages.println("jprof: no web browser could be opened; the report is at " + file.toAbsolutePath());
-        }
-        return file;
-    }
-
-    /**
-     * The last session as rendered by {@code renderer}.
-     *
-     * @param renderer any renderer, e.g. a configured {@link ConsoleRenderer}
-     * @return the rendered output
-     * @throws IllegalStateException when no session was recorded yet
-     */
-    public String output(Renderer renderer) {
-        Objects.requireNonNull(renderer, "renderer");
-        return renderer.render(requireSession());
-    }
-
-    /**
-     * The last session as rendered by a renderer named as on the command line ({@code text},
-     * {@code session}, ... or a {@link Renderer} class name; see {@link Renderers#names()}).
-     *
-     * @param rendererName the renderer's name
-     * @param options      render options
-     * @return the rendered output
-     * @throws IllegalStateException    when no session was recorded yet
-     * @throws IllegalArgumentException when no renderer has that name
-     */
-    public String output(String rendererName, RenderOptions options) {
-        Session session = requireSession();
-        return Renderers.create(rendererName, options, false).render(session);
-    }
-
-    private Session requireSession() {
-        Session s = lastSession();
-        if (s == null) {
-            throw new IllegalStateException("no profile session recorded yet: call start() and then stop() first");
-        }
-        return s;
-    }
-
-    private static Renderer htmlRenderer(RenderOptions options) {
-        try {
-            return Renderers.create("html", options, false);
-        } catch (IllegalArgumentException e) {
-            if (Renderers.names().contains("html")) {
-                throw e;
-            }
-            throw new UnsupportedOperationException("HTML output is not available in this build of jprof ("
-                    + e.getMessage() + ")", e);
-        }
-    }
-
-    private static RenderOptions copy(RenderOptions o) {
-        return new RenderOptions().showAll(o.showAll()).timeline(o.timeline()).unicode(o.unicode()).color(o.color())
-                .time(o.time()).processorOptions(o.processorOptions());
-    }
-
     @Override
     public String toString() {
         return "Profiler[interval=" + interval + ", asyncMode=" + asyncMode + ", allThreads=" + allThreads
@@ -594,9 +379,12 @@ public final class Profiler implements AutoCloseable {
         private boolean allThreads;
         private Predicate<Thread> threadFilter;
         private long maxMemory = DEFAULT_MAX_MEMORY;
+        private int threadsPerTick = PlatformStackSource.DEFAULT_REWALKS_PER_TICK;
+        private StackWalk stackWalk = StackWalk.AUTO;
+        private double maxOverhead;
         private String targetDescription;
         private Clock clock = Clock.system();
-        /** Null: {@link Profiler#defaultSource}. */
+        /** Null: the same choice as the agent's ({@link StackSourceChoice}). */
         private Function<ThreadSelector, StackSource> sources;
         private boolean manualSampling;
         private BrowserLauncher browser = BrowserLauncher.system();
@@ -672,6 +460,49 @@ public final class Profiler implements AutoCloseable {
                 throw new IllegalArgumentException("maxMemory must be at least 1 MB (1048576 bytes), got " + bytes);
             }
             maxMemory = bytes;
+            return this;
+        }
+
+        /**
+         * The most platform threads walked again per tick, those waiting longest first (the agent's
+         * {@code threads_per_tick}); a thread's first walk is never put off.
+         *
+         * @param value at least 1; default {@link PlatformStackSource#DEFAULT_REWALKS_PER_TICK}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code value} is less than 1
+         */
+        public Builder threadsPerTick(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("threadsPerTick must be at least 1, got " + value);
+            }
+            threadsPerTick = value;
+            return this;
+        }
+
+        /**
+         * How busy platform threads' stacks are taken (the agent's {@code stack_walk}).
+         *
+         * @param value default {@link StackWalk#AUTO}
+         * @return this builder
+         */
+        public Builder stackWalk(StackWalk value) {
+            stackWalk = Objects.requireNonNull(value, "stackWalk");
+            return this;
+        }
+
+        /**
+         * Stretches the interval to keep the sampler's cost under this share of wall time (the agent's
+         * {@code max_overhead}).
+         *
+         * @param share from 0 (no bound, the default) to 0.5, e.g. 0.01 for 1%
+         * @return this builder
+         * @throws IllegalArgumentException when {@code share} is outside 0..0.5
+         */
+        public Builder maxOverhead(double share) {
+            if (!(share >= 0 && share <= 0.5)) {
+                throw new IllegalArgumentException("maxOverhead must be a share from 0 to 0.5, got " + share);
+            }
+            maxOverhead = share;
             return this;
         }
 

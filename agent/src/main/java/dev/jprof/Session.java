@@ -155,6 +155,11 @@ public final class Session {
         return Collections.unmodifiableList(names);
     }
 
+    /** What was recorded, sample by sample, for renderers that draw samples rather than a call tree. */
+    public SampleTable samples() {
+        return new SampleTable(tables);
+    }
+
     SessionTables tables() {
         return tables;
     }

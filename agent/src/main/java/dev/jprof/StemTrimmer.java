@@ -24,7 +24,7 @@ final class StemTrimmer {
             return root;
         }
         for (Frame thread : root.children()) {
-            if (thread.kind() == Frame.Kind.THREAD && thread.identifier().endsWith("\0" + threadId)) {
+            if (thread.kind() == Frame.Kind.THREAD && thread.threadId() == threadId) {
                 trimThread(thread, outermostFirst);
             }
         }

@@ -18,6 +18,7 @@ import dev.jprof.renderers.ConsoleRenderer;
 import dev.jprof.renderers.RenderOptions;
 import dev.jprof.renderers.Renderer;
 import dev.jprof.renderers.Renderers;
+import dev.jprof.sampling.StackWalk;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -90,6 +91,34 @@ class ProfilerTest {
         assertFalse(p.profilesAllThreads());
         assertFalse(p.isRunning());
         assertNull(p.lastSession());
+    }
+
+    @Test
+    void theApiTakesTheAgentsSamplingOptions() {
+        Profiler p = scripted().threadsPerTick(3).stackWalk(StackWalk.SAFEPOINT).maxOverhead(0.02).build();
+        assertEquals(3, p.threadsPerTick());
+        assertEquals(StackWalk.SAFEPOINT, p.stackWalk());
+        p.start();
+        record(p);
+        assertEquals(0.02, p.stop().maxOverhead(), 1e-9, "the bound is in force and recorded");
+        assertEquals(StackWalk.AUTO, Profiler.builder().build().stackWalk());
+        assertEquals(0, Profiler.builder().build().maxOverhead());
+        assertThrows(IllegalArgumentException.class, () -> Profiler.builder().threadsPerTick(0));
+        assertThrows(IllegalArgumentException.class, () -> Profiler.builder().maxOverhead(0.9));
+    }
+
+    @Test
+    void outputTextKeepsFlatAndShortMode() {
+        Profiler p = scripted().build();
+        p.start();
+        record(p);
+        p.stop();
+        RenderOptions options = new RenderOptions().flat(true).flatTime(ConsoleRenderer.FlatTime.TOTAL).shortMode(true)
+                .unicode(false).color(false);
+        String text = p.outputText(options);
+        assertEquals(p.output("text", options), text);
+        assertFalse(text.contains("Recorded:"), "short mode has no header: " + text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith("0.030 ScriptedStacks$Work.parse ")), "flat, total time: " + text);
     }
 
     @Test

@@ -145,4 +145,21 @@ class StartCallStackTest {
         assertEquals(List.of(noFile), loaded.startCallStack());
         assertEquals("run", threadFrame(loaded.rootFrame()).children().get(0).methodName());
     }
+
+    @Test
+    void trimsAProfilerStartedOnAVirtualThread() {
+        // A virtual thread's frame is named "virtual", not after its id: the trim must still find it.
+        StackTraceElement[] stack = top(app("a", 1), CALLER, RUN, MAIN);
+        Recorder r = new Recorder(out -> out.accept(THREAD, "", true, dev.jprof.sampling.ThreadState.RUNNABLE, stack),
+                clock, Duration.ofMillis(1), e -> CodeLocation.UNKNOWN, "t", 1 << 16);
+        r.startManual();
+        clock.advanceMillis(10);
+        r.tick();
+        r.stop();
+        Session s = r.snapshot().withStartCallStack(THREAD, List.of(MAIN, RUN, CALLER));
+        Frame thread = threadFrame(s.rootFrame());
+        assertTrue(thread.isVirtualThread());
+        assertEquals("execute", thread.children().get(0).methodName());
+        assertEquals("execute", threadFrame(s.aggregatedRootFrame()).children().get(0).methodName());
+    }
 }

@@ -2,7 +2,9 @@ package dev.jprof.agent;
 
 import dev.jprof.CodeLocator;
 import dev.jprof.Recorder;
+import dev.jprof.StackSourceChoice;
 import dev.jprof.sampling.Clock;
+import dev.jprof.sampling.PlatformStackSource;
 import dev.jprof.sampling.StackSource;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -74,7 +76,9 @@ public final class Agent {
     private static Recorder newRecorder(AgentOptions options, Instrumentation inst) {
         String description = options.targetDescription() != null ? options.targetDescription() : describeTarget();
         CodeLocator locator = new CodeLocator(loadedClasses(inst));
-        StackSource source = StackSources.forAgent(options, inst, Clock.system(), ERR);
+        PlatformStackSource.useSafepointCounters(inst);
+        StackSource source = new StackSourceChoice(options.asyncMode(), options.asyncModeSet(), options.stackWalk(),
+                options.threadsPerTick(), options.virtualThreadsPerTick()).allThreads(inst, Clock.system(), ERR);
         return new Recorder(source, Clock.system(), options.interval(), locator::locate, description, Integer.MAX_VALUE)
                 .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead()).maxMemory(options.maxMemory());
     }

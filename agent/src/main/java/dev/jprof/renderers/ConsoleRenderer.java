@@ -219,7 +219,7 @@ public class ConsoleRenderer extends FrameRenderer {
                 .append('v').append(Version.VERSION).append('\n');
         out.append(String.format(Locale.ROOT, "  Recorded: %-12s Samples:  %d%n", recorded, s.sampleCount()));
         out.append(String.format(Locale.ROOT, "  Duration: %-12.3f CPU time: %s%n", s.duration(), cpu));
-        out.append(String.format(Locale.ROOT, "  Threads:  %-12s Interval: %s%n", threadsText(s), intervalText(s)));
+        out.append(String.format(Locale.ROOT, "  Threads:  %-12s Interval: %s%n", Text.threads(s), intervalText(s)));
         out.append('\n');
         if (!s.targetDescription().isEmpty()) {
             out.append("Program: ").append(Text.sanitize(s.targetDescription())).append("\n\n");
@@ -227,11 +227,6 @@ public class ConsoleRenderer extends FrameRenderer {
         if (s.memoryLimitReached()) {
             out.append("Note: ").append(s.memoryNotice()).append(".\n\n");
         }
-    }
-
-    private static String threadsText(Session s) {
-        String platform = Integer.toString(s.threadCount(false));
-        return s.virtualThreadsSeen() < 0 ? platform : platform + " + " + s.virtualThreadsSeen() + " virtual";
     }
 
     private static String intervalText(Session s) {
@@ -283,10 +278,9 @@ public class ConsoleRenderer extends FrameRenderer {
         String timeText = paint(colorForTime(seconds), value);
         switch (frame.kind()) {
             case THREAD:
-                String label = frame.isVirtualThread() ? "[virtual threads] " : "[thread] ";
-                return timeText + " " + paint(Ansi.BOLD, label + Text.sanitize(frame.methodName()));
+                return timeText + " " + paint(Ansi.BOLD, Text.sanitize(Text.frameName(frame)));
             case SYNTHETIC:
-                return timeText + " " + paint(Ansi.FAINT, frame.identifier());
+                return timeText + " " + paint(Ansi.FAINT, Text.sanitize(Text.frameName(frame)));
             default:
                 String name = Text.sanitize(frame.displayName());
                 String position = Text.sanitize(frame.fileName()) + (frame.line() > 0 ? ":" + frame.line() : "");

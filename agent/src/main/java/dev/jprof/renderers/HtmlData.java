@@ -2,27 +2,26 @@ package dev.jprof.renderers;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.jprof.SampleTable;
 import dev.jprof.Session;
 import dev.jprof.Version;
-import dev.jprof.sampling.ThreadState;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * The data block of the HTML page: the session's frame and stack tables, per (thread, stack) totals
- * for the call tree and flame graph (exact, every sample counted), and the timeline, resampled to at most
- * {@link #maxTimelineEntries} entries so that a long recording stays a small file. Times are integer
- * microseconds. Field by field:
+ * The data block of the HTML page. The call tree arrives classified by the same code as the text
+ * report's ({@link HtmlTree}); the page only applies the view options. The raw samples go along for the
+ * timeline, resampled to at most {@link #maxTimelineEntries} entries so that a long recording stays a
+ * small file. Times are integer microseconds, except the tree's (nanoseconds, so sums stay exact).
+ * Field by field:
  * <ul>
- *   <li>{@code meta}: the session's metadata; {@code options}: the initial view options</li>
- *   <li>{@code strings}, {@code frames} (class, method, file, line, location, library, app: string indices),
- *       {@code stacks} (parent, frame: a trie, row 0 the empty stack), {@code threads} (id, name, virtual)</li>
- *   <li>{@code totals}: columns thread, stack, weight — the summed weight of each distinct pair — and idle,
- *       the part of it spent parked, sleeping or waiting (the display threshold tells work from waiting)</li>
+ *   <li>{@code meta}: the session's metadata, with {@code threads} as the text header says it;
+ *       {@code options}: the initial view options</li>
+ *   <li>{@code strings}: every name, referred to by index from the tables below</li>
+ *   <li>{@code tree}: see {@link HtmlTree}</li>
+ *   <li>{@code frames} (class, method, file, line, app), {@code stacks} (parent, frame: a trie, row 0 the
+ *       empty stack), {@code threads} (name, virtual): what the timeline draws and its tooltip names</li>
  *   <li>{@code timeline}: columns thread, stack, state, gap (start minus the end of the thread's previous
  *       entry), weight; plus {@code resampled}, {@code bucket} and {@code source_runs}</li>
  * </ul>
@@ -41,26 +40,22 @@ final class HtmlData {
 
     /** The JSON, safe to place inside a {@code <script>} element. */
     String toJson(Session session, HtmlViewOptions options) {
-        HtmlSessionReader s = HtmlSessionReader.read(session);
+        SampleTable s = session.samples();
+        HtmlStrings strings = new HtmlStrings();
+        HtmlTree tree = new HtmlTree(session.aggregatedRootFrame(), strings);
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("format", "jprof-html");
-            g.writeNumberField("version", 1);
-            writeMeta(g, s);
+            g.writeNumberField("version", 2);
+            writeMeta(g, session);
             options.write(g);
-            g.writeFieldName("strings");
-            g.writeArray(s.strings("strings"), 0, s.strings("strings").length);
-            table(g, s, "frames", "class", "method", "file", "line", "location", "library", "app");
-            table(g, s, "stacks", "parent", "frame");
-            g.writeObjectFieldStart("threads");
-            column(g, "id", s.longs("threads.id"));
-            g.writeFieldName("name");
-            g.writeArray(s.strings("threads.name"), 0, s.strings("threads.name").length);
-            column(g, "virtual", s.longs("threads.virtual"));
-            g.writeEndObject();
-            writeTotals(g, s);
+            tree.write(g);
+            writeSamples(g, s, strings);
             new HtmlTimeline(s, maxTimelineEntries).write(g);
+            String[] table = strings.toArray();
+            g.writeFieldName("strings");
+            g.writeArray(table, 0, table.length);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,77 +63,78 @@ final class HtmlData {
         return scriptSafe(out.toString());
     }
 
-    private static void writeMeta(JsonGenerator g, HtmlSessionReader s) throws IOException {
+    private static void writeMeta(JsonGenerator g, Session s) throws IOException {
         g.writeObjectFieldStart("meta");
-        for (String key : new String[] {"start_time", "duration", "sample_count", "cpu_time", "interval",
-                "min_interval", "max_interval", "target_description", "pid", "jvm_version", "sampler",
-                "timeline_aggregated", "dropped_samples", "memory_limit", "shallower_samples"}) {
-            Object v = s.meta.get(key);
-            if (v != null) {
-                g.writeFieldName(key);
-                g.writeObject(v);
-            }
-        }
+        g.writeNumberField("start_time", s.startTime().toEpochMilli() / 1000.0);
+        g.writeNumberField("duration", s.duration());
+        g.writeNumberField("sample_count", s.sampleCount());
+        g.writeNumberField("cpu_time", s.cpuTime());
+        g.writeNumberField("interval", s.interval());
+        g.writeNumberField("min_interval", s.minInterval());
+        g.writeNumberField("max_interval", s.maxInterval());
+        g.writeStringField("target_description", s.targetDescription());
+        g.writeNumberField("pid", s.pid());
+        g.writeStringField("jvm_version", s.jvmVersion());
+        g.writeStringField("sampler", s.sampler());
+        g.writeStringField("threads", Text.threads(s));
+        g.writeBooleanField("timeline_aggregated", s.timelineAggregated());
+        g.writeNumberField("dropped_samples", s.droppedSamples());
+        g.writeNumberField("memory_limit", s.memoryLimit());
+        g.writeNumberField("shallower_samples", s.shallowerSamples());
+        g.writeStringField("memory_notice", s.memoryNotice());
         g.writeStringField("jprof_version", Version.VERSION);
         g.writeEndObject();
     }
 
-    private static void table(JsonGenerator g, HtmlSessionReader s, String table, String... names) throws IOException {
-        g.writeObjectFieldStart(table);
-        for (String name : names) {
-            column(g, name, s.longs(table + "." + name));
+    private static void writeSamples(JsonGenerator g, SampleTable s, HtmlStrings strings) throws IOException {
+        int frames = s.frameCount();
+        long[] cls = new long[frames];
+        long[] method = new long[frames];
+        long[] file = new long[frames];
+        long[] line = new long[frames];
+        long[] app = new long[frames];
+        for (int f = 0; f < frames; f++) {
+            cls[f] = strings.index(s.frameClass(f));
+            method[f] = strings.index(s.frameMethod(f));
+            file[f] = strings.index(s.frameFile(f));
+            line[f] = s.frameLine(f);
+            app[f] = s.frameIsApplicationCode(f) ? 1 : 0;
         }
+        g.writeObjectFieldStart("frames");
+        column(g, "class", cls);
+        column(g, "method", method);
+        column(g, "file", file);
+        column(g, "line", line);
+        column(g, "app", app);
+        g.writeEndObject();
+        int stacks = s.stackCount();
+        long[] parent = new long[stacks];
+        long[] frame = new long[stacks];
+        for (int st = 1; st < stacks; st++) {
+            parent[st] = s.stackParent(st);
+            frame[st] = s.stackFrame(st);
+        }
+        g.writeObjectFieldStart("stacks");
+        column(g, "parent", parent);
+        column(g, "frame", frame);
+        g.writeEndObject();
+        int threads = s.threadCount();
+        String[] name = new String[threads];
+        long[] virtual = new long[threads];
+        for (int t = 0; t < threads; t++) {
+            name[t] = s.threadName(t);
+            virtual[t] = s.threadIsVirtual(t) ? 1 : 0;
+        }
+        g.writeObjectFieldStart("threads");
+        g.writeFieldName("name");
+        g.writeArray(name, 0, threads);
+        column(g, "virtual", virtual);
         g.writeEndObject();
     }
 
     static void column(JsonGenerator g, String name, long[] values) throws IOException {
         g.writeFieldName(name);
         g.writeArray(values, 0, values.length);
-    }
-
-    private static void writeTotals(JsonGenerator g, HtmlSessionReader s) throws IOException {
-        long[] thread = s.longs("samples.thread");
-        long[] stack = s.longs("samples.stack");
-        long[] weight = s.longs("samples.weight");
-        long[] state = s.longs("samples.state");
-        Map<Long, Integer> index = new HashMap<>();
-        long[] pairThread = new long[16];
-        long[] pairStack = new long[16];
-        long[] pairNanos = new long[16];
-        long[] pairIdle = new long[16];
-        int n = 0;
-        for (int r = 0; r < weight.length; r++) {
-            long key = (thread[r] << 32) | stack[r];
-            Integer i = index.get(key);
-            if (i == null) {
-                if (n == pairThread.length) {
-                    pairThread = Arrays.copyOf(pairThread, n * 2);
-                    pairStack = Arrays.copyOf(pairStack, n * 2);
-                    pairNanos = Arrays.copyOf(pairNanos, n * 2);
-                    pairIdle = Arrays.copyOf(pairIdle, n * 2);
-                }
-                i = n++;
-                index.put(key, i);
-                pairThread[i] = thread[r];
-                pairStack[i] = stack[r];
-            }
-            pairNanos[i] += weight[r];
-            if (state[r] == ThreadState.WAITING || state[r] == ThreadState.TIMED_WAITING) {
-                pairIdle[i] += weight[r];
-            }
-        }
-        long[] micros = new long[n];
-        long[] idleMicros = new long[n];
-        for (int i = 0; i < n; i++) {
-            micros[i] = Math.max(1, Math.round(pairNanos[i] / 1000.0));
-            idleMicros[i] = Math.min(micros[i], Math.round(pairIdle[i] / 1000.0));
-        }
-        g.writeObjectFieldStart("totals");
-        column(g, "thread", Arrays.copyOf(pairThread, n));
-        column(g, "stack", Arrays.copyOf(pairStack, n));
-        column(g, "weight", micros);
-        column(g, "idle", idleMicros);
-        g.writeEndObject();
     }
 
     /**

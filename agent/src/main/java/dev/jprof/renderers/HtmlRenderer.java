@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * An interactive, self-contained HTML page (call tree, flame graph, timeline) that opens from
- * {@code file://} with no network access. The page holds the session's tables and runs jprof's
- * processors itself (aggregation, threshold, library grouping, hide/show patterns), so changing a view
- * option never needs a new profile. The options given here are the ones the page opens with.
+ * {@code file://} with no network access. The page receives the call tree as the text report's code
+ * classified it ({@code [await]}, virtual-thread groups, plumbing and library flags) and applies only
+ * the view options itself (show all, threshold, hide/show patterns), with the same processors as the
+ * text report, so changing a view option never needs a new profile and every view tells the same story.
+ * The options given here are the ones the page opens with.
  */
 public class HtmlRenderer implements Renderer {
     private static final String RESOURCES = "html/";
@@ -42,7 +44,8 @@ public class HtmlRenderer implements Renderer {
 
     @Override
     public String render(Session session) {
-        String json = data.toJson(session, options);
+        // Building the tree walks every stack: give deep ones room, as FrameRenderer does.
+        String json = DeepStack.call(() -> data.toJson(session, options), 512L << 20);
         return fill(resource("template.html"), new String[] {"/*JPROF_STYLE*/", "\"JPROF_DATA\"", "/*JPROF_SCRIPT*/"},
                 new String[] {resource("style.css"), json, resource("app.js")});
     }

@@ -1,6 +1,7 @@
 package dev.jprof.renderers;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.jprof.SampleTable;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  * file size is bounded whatever the recording's length. The call tree never uses this block.
  */
 final class HtmlTimeline {
-    private final HtmlSessionReader s;
+    private final SampleTable s;
     private final int maxEntries;
     private final LongColumn thread = new LongColumn();
     private final LongColumn stack = new LongColumn();
@@ -22,17 +23,25 @@ final class HtmlTimeline {
     private long previousEndMicros;
     private long bucketNanos;
 
-    HtmlTimeline(HtmlSessionReader s, int maxEntries) {
+    HtmlTimeline(SampleTable s, int maxEntries) {
         this.s = s;
         this.maxEntries = maxEntries;
     }
 
     void write(JsonGenerator g) throws IOException {
-        long[] start = s.longs("samples.start");
-        long[] w = s.longs("samples.weight");
-        long[] th = s.longs("samples.thread");
-        long[] st = s.longs("samples.stack");
-        long[] state = s.longs("samples.state");
+        int runCount = s.runCount();
+        long[] start = new long[runCount];
+        long[] w = new long[runCount];
+        long[] th = new long[runCount];
+        long[] st = new long[runCount];
+        long[] state = new long[runCount];
+        for (int r = 0; r < runCount; r++) {
+            start[r] = s.runStart(r);
+            w[r] = s.runWeight(r);
+            th[r] = s.runThread(r);
+            st[r] = s.runStack(r);
+            state[r] = s.runState(r);
+        }
         int[][] byThread = runsByThread(th, start);
         boolean resample = start.length > maxEntries;
         if (resample) {

@@ -17,6 +17,28 @@ public final class RenderOptions {
     private ConsoleRenderer.FlatTime flatTime = ConsoleRenderer.FlatTime.SELF;
     private boolean shortMode;
 
+    /** Pyinstrument's defaults: library code grouped, 1% threshold, seconds, unicode and colour detected. */
+    public RenderOptions() {
+    }
+
+    /**
+     * A copy of {@code other}, every option included (the processor options are copied too), so a caller
+     * that adjusts a copy never drops an option added later.
+     *
+     * @param other the options to copy
+     */
+    public RenderOptions(RenderOptions other) {
+        showAll = other.showAll;
+        timeline = other.timeline;
+        unicode = other.unicode;
+        color = other.color;
+        time = other.time;
+        processorOptions = other.processorOptions == null ? null : new ProcessorOptions(other.processorOptions);
+        flat = other.flat;
+        flatTime = other.flatTime;
+        shortMode = other.shortMode;
+    }
+
     /** Whether library frames and tiny nodes are shown too; default false. */
     public boolean showAll() {
         return showAll;

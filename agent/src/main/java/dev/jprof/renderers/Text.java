@@ -1,5 +1,7 @@
 package dev.jprof.renderers;
 
+import dev.jprof.Frame;
+import dev.jprof.Session;
 import java.util.Locale;
 
 /** Small text helpers shared by renderers. */
@@ -35,5 +37,27 @@ public final class Text {
             return String.format(Locale.ROOT, "%.0f ms", ms);
         }
         return String.format(Locale.ROOT, "%.2f ms", ms);
+    }
+
+    /**
+     * A frame's name as every view shows it: {@code SimpleClass.method}, {@code [thread] name},
+     * {@code [virtual threads] executor} for virtual threads grouped by name, or a synthetic frame's
+     * identifier ({@code [self]}, {@code [await]}, ...). Not sanitised: the caller escapes for its medium.
+     */
+    static String frameName(Frame frame) {
+        switch (frame.kind()) {
+            case THREAD:
+                return (frame.isVirtualThread() ? "[virtual threads] " : "[thread] ") + frame.methodName();
+            case SYNTHETIC:
+                return frame.identifier();
+            default:
+                return frame.displayName();
+        }
+    }
+
+    /** The header's thread count: platform threads, plus the most virtual threads alive when they were looked for. */
+    static String threads(Session s) {
+        String platform = Integer.toString(s.threadCount(false));
+        return s.virtualThreadsSeen() < 0 ? platform : platform + " + " + s.virtualThreadsSeen() + " virtual";
     }
 }

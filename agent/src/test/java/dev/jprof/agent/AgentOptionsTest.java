@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprof.renderers.ConsoleRenderer;
+import dev.jprof.sampling.StackWalk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,10 +64,10 @@ class AgentOptionsTest {
 
     @Test
     void stackWalkChoosesTheMechanism() {
-        assertEquals("auto", AgentOptions.parse(null).stackWalk());
-        assertFalse(StackSources.handshakes(AgentOptions.parse("stack_walk=safepoint").stackWalk()));
-        assertTrue(StackSources.handshakes(AgentOptions.parse("stack_walk=handshake").stackWalk()));
-        assertEquals(Runtime.version().feature() >= 21, StackSources.handshakes("auto"));
+        assertEquals(StackWalk.AUTO, AgentOptions.parse(null).stackWalk());
+        assertFalse(AgentOptions.parse("stack_walk=safepoint").stackWalk().handshakes());
+        assertTrue(AgentOptions.parse("stack_walk=handshake").stackWalk().handshakes());
+        assertEquals(Runtime.version().feature() >= 21, StackWalk.AUTO.handshakes());
         assertError("stack_walk=signals", "stack_walk must be auto, safepoint or handshake");
     }
 

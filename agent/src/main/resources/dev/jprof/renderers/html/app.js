@@ -17,8 +17,7 @@
     return e;
   }
 
-  /* ---------- frames ---------- */
-  var K_ROOT = 0, K_THREAD = 1, K_METHOD = 2;
+  /* ---------- sampled frames, for the timeline ---------- */
   var methodKey = new Int32Array(nFrames);
   (function () {
     var seen = new Map();
@@ -33,21 +32,22 @@
   function meth(f) { return S[F.method[f]]; }
   function simpleName(f) { var c = cls(f); return c.substring(c.lastIndexOf('.') + 1) + '.' + meth(f); }
   function fileName(f) { return S[F.file[f]]; }
-  function locationPath(f) { return S[F.location[f]]; }
-  function library(f) { return S[F.library[f]]; }
 
-  // The JVM's remove_importlib and removeReflection, as in dev.jprof.Processors.
-  var plumbing = new Uint8Array(nFrames);
-  for (var pf = 0; pf < nFrames; pf++) {
-    var c = cls(pf), m = meth(pf);
-    if (c.indexOf('jdk.internal.loader.') === 0 || c === 'java.lang.ClassLoader' || c === 'java.net.URLClassLoader'
-        || c === 'java.security.SecureClassLoader' || (c === 'java.lang.System$2' && m.indexOf('defineClass') === 0)
-        || c.indexOf('jdk.internal.reflect.') === 0 || c.indexOf('java.lang.invoke.') === 0
-        || (c === 'java.lang.reflect.Method' && m === 'invoke')
-        || (c === 'java.lang.reflect.Constructor' && m.indexOf('newInstance') === 0) || c.indexOf('$$Lambda') >= 0) {
-      plumbing[pf] = 1;
-    }
-  }
+  /* ---------- the classified tree (dev.jprof.renderers.HtmlTree) ---------- */
+  // Kinds as in HtmlTree. Every name (threads, virtual-thread groups, [await], any synthetic frame) comes
+  // from Java: the page never decides what a frame is, only how the view options treat it.
+  var K_ROOT = 0, K_THREAD = 1, K_METHOD = 2, K_SYNTHETIC = 3;
+  var TR = D.tree, FR = TR.frames, NB = TR.nodes.frame.length, SELF_ID = -1;
+  for (var si = 0; si < S.length; si++) if (S[si] === '[self]') { SELF_ID = si; break; }
+  var bParent = new Int32Array(NB), bFrame = Int32Array.from(TR.nodes.frame), bTotal = new Float64Array(NB);
+  for (var bi = 0; bi < NB; bi++) { bParent[bi] = bi - TR.nodes.up[bi]; bTotal[bi] = TR.nodes.absorbed[bi]; }
+  for (var bj = NB - 1; bj > 0; bj--) bTotal[bParent[bj]] += bTotal[bj];
+  bParent[0] = -1;
+  var baseLines = (function () {
+    var L = TR.lines, out = [];
+    for (var i = 0; i < L.node.length; i++) (out[L.node[i]] || (out[L.node[i]] = [])).push(i);
+    return out;
+  })();
 
   /* ---------- options ---------- */
   var O = D.options || {};
@@ -84,10 +84,10 @@
     return new RegExp('^(?:' + out + ')', flags);
   }
 
-  /* ---------- processors: build the aggregated tree ---------- */
-  function Node(id, kind, frame, parent, key) {
-    this.id = id; this.kind = kind; this.f = frame; this.parent = parent; this.key = key;
-    this.time = 0; this.self = 0; this.line = 0; this.children = []; this.group = null; this.hidden = false;
+  /* ---------- processors (dev.jprof.Processors), only those the view options change ---------- */
+  function Node(id, b, parent) {
+    this.id = id; this.fr = bFrame[b]; this.parent = parent; this.kind = FR.kind[this.fr]; this.key = FR.id[this.fr];
+    this.time = 0; this.abs = 0; this.self = 0; this.line = 0; this.children = []; this.group = null; this.hidden = false;
     this.depth = parent ? parent.depth + 1 : 0;
     this._path = null;
   }
@@ -106,150 +106,161 @@
       return this._path;
     }
   });
+  function nodeName(n) { return n.kind === K_ROOT ? 'all threads' : S[FR.name[n.fr]]; }
+  function nodeClass(n) { return S[FR['class'][n.fr]]; }
+  function nodeMethod(n) { return S[FR.method[n.fr]]; }
+  function nodeFile(n) { return S[FR.file[n.fr]]; }
+  function nodeLocation(n) { return S[FR.location[n.fr]]; }
+  function nodeLibrary(n) { return S[FR.library[n.fr]]; }
+  function isApp(n) { return FR.app[n.fr] === 1; }
+  function isSelf(n) { return n.kind === K_SYNTHETIC && n.key === SELF_ID; }
 
   // total: all recorded time; keptTotal: the time of the threads shown, against which frames below them
   // are judged (hundreds of idle threads must not collapse everything else).
   var root = null, total = 1, keptTotal = 1;
-  var memo = new Int32Array(nStacks).fill(-1), incl = new Float64Array(nStacks);
-  var pairsByThread = (function () {
-    var T = D.totals, out = [];
-    for (var p = 0; p < T.weight.length; p++) (out[T.thread[p]] || (out[T.thread[p]] = [])).push(p);
-    return out;
-  })();
 
-  /* The processors, on flat typed arrays first (a million samples make hundreds of thousands of
-     paths), then as objects only for the nodes that survive the threshold. */
+  /* removeImportlib + removeReflection and aggregateRepeatedCalls on flat typed arrays first (a million
+     samples make hundreds of thousands of nodes), then removeIrrelevantNodes,
+     removeUnnecessarySelfTimeNodes and groupLibraryFrames on objects for the nodes that survive. */
   function buildTree() {
-    var removePlumbing = !state.showAll;
-    var threshold = state.showAll ? 0 : state.threshold;
     var hideRe = compileRegex(state.hide), showRe = compileRegex(state.show);
-    var T = D.totals, KEYS = nFrames + TH.name.length + 1;
-    var cap = 4096, count = 1;
-    var tParent = new Int32Array(cap), tKey = new Int32Array(cap), tFrame = new Int32Array(cap);
-    var tKind = new Uint8Array(cap), tLine = new Int32Array(cap);
-    var tSelf = new Float64Array(cap), tTime = new Float64Array(cap), tLineW = new Float64Array(cap);
-    var tSelfIdle = new Float64Array(cap), tIdle = new Float64Array(cap);
-    tParent[0] = -1; tKind[0] = K_ROOT; tFrame[0] = -1;
-    function grow() {
-      cap *= 2;
-      var a = function (old, Type) { var n = new Type(cap); n.set(old); return n; };
-      tParent = a(tParent, Int32Array); tKey = a(tKey, Int32Array); tFrame = a(tFrame, Int32Array);
-      tKind = a(tKind, Uint8Array); tLine = a(tLine, Int32Array);
-      tSelf = a(tSelf, Float64Array); tTime = a(tTime, Float64Array); tLineW = a(tLineW, Float64Array);
-      tSelfIdle = a(tSelfIdle, Float64Array); tIdle = a(tIdle, Float64Array);
+    root = null; flameFocus = null;
+    var removePlumbing = !state.showAll, threshold = state.showAll ? 0 : state.threshold;
+    var count = 1;
+    var map = new Int32Array(NB), tBase = new Int32Array(NB), tParent = new Int32Array(NB);
+    var tAbs = new Float64Array(NB), tIdle = new Float64Array(NB), tTime = new Float64Array(NB), tIdleAll = new Float64Array(NB);
+    var tLine = new Int32Array(NB), merged = new Map();
+    // (parent, identifier) -> node, open addressing on typed arrays: a Map of a million number keys is slow.
+    var mask = 1; while (mask < NB * 2) mask <<= 1; mask -= 1;
+    var hP = new Int32Array(mask + 1).fill(-1), hI = new Int32Array(mask + 1), hV = new Int32Array(mask + 1);
+    var NA = TR.nodes.absorbed, NI = TR.nodes.idle;
+    tParent[0] = -1; tAbs[0] = NA[0] / 1000; tIdle[0] = NI[0] / 1000;
+    // The line shown for a method is the one where most of its time was seen (Frame.addLineTime); only
+    // nodes merged from several base nodes need their lines counted again.
+    function linesOf(b, into) {
+      var ls = baseLines[b];
+      if (!ls) { into.push(FR.line[bFrame[b]], bTotal[b]); return; }
+      for (var li = 0; li < ls.length; li++) into.push(TR.lines.line[ls[li]], TR.lines.time[ls[li]]);
     }
-    var index = new Map();
-    // aggregate_repeated_calls by construction: one node per (parent, method).
-    function child(parent, kind, frame, key) {
-      var k = parent * KEYS + key, c = index.get(k);
-      if (c === undefined) {
-        if (count === cap) grow();
-        c = count++;
-        tParent[c] = parent; tKey[c] = key; tFrame[c] = frame; tKind[c] = kind;
-        index.set(k, c);
+    function bestLine(pairs) {
+      var totals = new Map(), best = -1, line = 0;
+      for (var i = 0; i < pairs.length; i += 2) {
+        var t = (totals.get(pairs[i]) || 0) + pairs[i + 1];
+        totals.set(pairs[i], t);
+        if (t > best) { best = t; line = pairs[i]; }
       }
-      return c;
+      return line;
     }
-    for (var th = 0; th < pairsByThread.length; th++) {
-      var pairs = pairsByThread[th];
-      if (!pairs) continue;
-      var tn = child(0, K_THREAD, th, nFrames + th), touched = [];
-      for (var i = 0; i < pairs.length; i++) {
-        var s = T.stack[pairs[i]], w = T.weight[pairs[i]], node = tn;
-        if (s > 0) {
-          var chain = [], at = s;
-          while (at > 0 && memo[at] < 0) { chain.push(at); at = ST.parent[at]; }
-          node = at > 0 ? memo[at] : tn;
-          for (var c = chain.length - 1; c >= 0; c--) {
-            var st = chain[c], f = ST.frame[st];
-            // remove_importlib / removeReflection: plumbing frames give way to their callees.
-            if (!(removePlumbing && plumbing[f])) node = child(node, K_METHOD, f, methodKey[f]);
-            memo[st] = node;
-            touched.push(st);
-          }
-        }
-        tSelf[node] += w;
-        if (T.idle) tSelfIdle[node] += T.idle[pairs[i]];
-        incl[s] += w;
+    for (var b = 1; b < NB; b++) {
+      var p = map[bParent[b]], fr = bFrame[b];
+      if (removePlumbing && FR.plumbing[fr]) {
+        // Plumbing gives way to its callees; its own time goes to its caller.
+        map[b] = p; tAbs[p] += NA[b] / 1000; tIdle[p] += NI[b] / 1000;
+        continue;
       }
-      // The line shown for a method is the one where most of its time was seen.
-      var order = Int32Array.from(touched).sort();
-      for (var o = order.length - 1; o >= 0; o--) {
-        var st2 = order[o], n = memo[st2], f2 = ST.frame[st2];
-        incl[ST.parent[st2]] += incl[st2];
-        if (tKind[n] === K_METHOD && tKey[n] === methodKey[f2] && incl[st2] > tLineW[n]) { tLineW[n] = incl[st2]; tLine[n] = F.line[f2]; }
-        memo[st2] = -1; incl[st2] = 0;
+      // aggregateRepeatedCalls: one node per (parent, identifier), in order of first appearance.
+      var id = FR.id[fr], h = (Math.imul(p, 0x9E3779B1) ^ Math.imul(id, 0x85EBCA77)) & mask;
+      while (hP[h] !== -1 && !(hP[h] === p && hI[h] === id)) h = (h + 1) & mask;
+      var c;
+      if (hP[h] === -1) {
+        c = count++; hP[h] = p; hI[h] = id; hV[h] = c; tParent[c] = p; tBase[c] = b;
+        tLine[c] = FR.line[fr];
+        if (baseLines[b]) { var first = []; linesOf(b, first); tLine[c] = bestLine(first); }
+      } else {
+        c = hV[h];
+        var pairs = merged.get(c);
+        if (!pairs) { pairs = []; linesOf(tBase[c], pairs); merged.set(c, pairs); }
+        linesOf(b, pairs);
+        tLine[c] = bestLine(pairs);
       }
-      incl[0] = 0;
+      map[b] = c;
+      tAbs[c] += NA[b] / 1000; tIdle[c] += NI[b] / 1000;
     }
-    // time == self + sum(children): children always have larger ids than their parent.
-    for (var id = count - 1; id > 0; id--) {
-      tTime[id] += tSelf[id]; tTime[tParent[id]] += tTime[id];
-      tIdle[id] += tSelfIdle[id]; tIdle[tParent[id]] += tIdle[id];
+    // time == absorbed + sum(children): children always have larger ids than their parent.
+    for (var id = count - 1; id >= 0; id--) {
+      tTime[id] += tAbs[id]; tIdleAll[id] += tIdle[id];
+      if (id > 0) { tTime[tParent[id]] += tTime[id]; tIdleAll[tParent[id]] += tIdleAll[id]; }
     }
-    total = tTime[0] > 0 ? tTime[0] : 1;
-    // As Processors.removeIrrelevantNodes: a frame under the threshold of all time stays when its active
-    // (not parked, sleeping or waiting) time reaches the threshold of all active time; threads are judged
-    // first, and the frames below them against the time of the threads that stay.
-    var totalActive = tTime[0] - tIdle[0];
+    total = tTime[0] > 0 ? tTime[0] : Number.MIN_VALUE;
+    // removeIrrelevantNodes: a frame under the threshold of all time stays when its active (not idle) time
+    // reaches the threshold of all active time; threads are judged first, the frames below them against
+    // the time of the threads that stay.
+    var totalActive = tTime[0] - tIdleAll[0];
     function relevant(k, base) {
-      return tTime[k] / base >= threshold || (totalActive > 0 && (tTime[k] - tIdle[k]) / totalActive >= threshold);
+      return tTime[k] / base >= threshold || (totalActive > 0 && (tTime[k] - tIdleAll[k]) / totalActive >= threshold);
     }
     var keptThreads = 0;
     for (var kt = 1; kt < count; kt++) if (tParent[kt] === 0 && relevant(kt, total)) keptThreads += tTime[kt];
-    var base = keptThreads > 0 ? keptThreads : total;
-    keptTotal = base;
-    // remove_irrelevant_nodes: frames under the threshold fold into their parent's self time.
+    keptTotal = keptThreads > 0 ? keptThreads : total;
     var nodes = new Array(count);
-    var r = new Node(0, K_ROOT, -1, null, 'root');
-    r.time = tTime[0];
+    var r = new Node(0, 0, null);
+    r.time = tTime[0]; r.abs = tAbs[0];
     nodes[0] = r;
-    var kept = [];
-    for (var k = 1; k < count; k++) {
-      var parent = nodes[tParent[k]];
+    var kept = [r];
+    for (var n = 1; n < count; n++) {
+      var parent = nodes[tParent[n]];
       if (!parent) continue;
-      if (!relevant(k, tParent[k] === 0 ? total : base)) { parent.self += tTime[k]; continue; }
-      var x = new Node(k, tKind[k], tFrame[k], parent, tKind[k] === K_THREAD ? 't' + tFrame[k] : tKey[k]);
-      x.time = tTime[k]; x.self += tSelf[k]; x.line = tLine[k];
-      nodes[k] = x;
+      if (!relevant(n, tParent[n] === 0 ? total : keptTotal)) { parent.abs += tTime[n]; continue; }
+      var x = new Node(n, tBase[n], parent);
+      x.time = tTime[n]; x.abs = tAbs[n]; x.line = tLine[n];
+      nodes[n] = x;
       parent.children.push(x);
       kept.push(x);
     }
-    for (var q = 0; q < kept.length; q++) if (kept[q].children.length > 1) kept[q].children.sort(byTime);
-    r.children.sort(byTime);
-    // group_library_frames, parents before children.
-    var hiddenTest = function (node) {
-      if (node.kind !== K_METHOD) return false;
-      var path = locationPath(node.f);
-      if (showRe && showRe.test(path)) return false;
-      if (hideRe && hideRe.test(path)) return true;
-      return !F.app[node.f];
-    };
-    var groups = 0;
-    if (!state.showAll) {
-      for (var g = 0; g < kept.length; g++) kept[g].hidden = hiddenTest(kept[g]);
-      for (var h = 0; h < kept.length; h++) {
-        var hn = kept[h];
-        if (hn.group || !hn.hidden) continue;
-        // As in Processors.groupLibraryFrames: a hidden frame with a hidden child (its own [self] counts).
-        var selfShown = hn.self > 0 && hn.children.length > 0 && hn.self / keptTotal >= threshold;
-        if (!selfShown && !hn.children.some(function (y) { return y.hidden; })) continue;
-        var group = { id: ++groups, root: hn, frames: [], libraries: [], path: hn.path };
-        var todo = [hn];
-        while (todo.length) {
-          var gf = todo.pop();
-          gf.group = group; group.frames.push(gf);
-          var lib = library(gf.f);
-          if (group.libraries.indexOf(lib) < 0) group.libraries.push(lib);
-          for (var gc = gf.children.length - 1; gc >= 0; gc--) if (gf.children[gc].hidden) todo.push(gf.children[gc]);
-        }
-      }
+    // aggregateRepeatedCalls sorts by descending time, stable; then removeUnnecessarySelfTimeNodes.
+    for (var q = 0; q < kept.length; q++) {
+      var kq = kept[q];
+      if (kq.children.length > 1) kq.children.sort(byTime);
+      if (kq.children.length === 1 && isSelf(kq.children[0])) { kq.abs += kq.children[0].time; kq.children = []; }
     }
+    // Frame.selfTime(): absorbed time plus [self] children.
+    for (var sq = 0; sq < kept.length; sq++) {
+      var sn = kept[sq];
+      sn.self = sn.abs;
+      for (var sc = 0; sc < sn.children.length; sc++) if (isSelf(sn.children[sc])) sn.self += sn.children[sc].time;
+    }
+    if (!state.showAll) groupLibraryFrames(r, hiddenPredicate(hideRe, showRe));
     root = r;
-    flameFocus = null;
     return r;
   }
-  function byTime(a, b) { return b.time - a.time || a.id - b.id; }
+  function byTime(a, b) { return b.time - a.time; }
+
+  // Processors.hiddenPredicate: a [self] frame follows its parent; only methods are otherwise hidden.
+  function hiddenPredicate(hideRe, showRe) {
+    return function hidden(n) {
+      if (isSelf(n)) return !!n.parent && hidden(n.parent);
+      if (n.kind !== K_METHOD) return false;
+      var path = nodeLocation(n);
+      if (showRe && showRe.test(path)) return false;
+      if (hideRe && hideRe.test(path)) return true;
+      return !isApp(n);
+    };
+  }
+  // Processors.groupLibraryFrames: a hidden frame with a hidden method child starts a group of its hidden descendants.
+  function groupLibraryFrames(r, hidden) {
+    var groups = 0, work = [r];
+    while (work.length) {
+      var frame = work.pop();
+      for (var i = 0; i < frame.children.length; i++) {
+        var child = frame.children[i];
+        if (child.group === null && hidden(child) && child.children.some(function (c) { return c.kind === K_METHOD && hidden(c); })) {
+          var group = { id: ++groups, root: child, frames: [], libraries: [], path: child.path };
+          var todo = [child];
+          while (todo.length) {
+            var gf = todo.pop();
+            gf.group = group;
+            if (gf.kind === K_METHOD) {
+              group.frames.push(gf);
+              var lib = nodeLibrary(gf);
+              if (group.libraries.indexOf(lib) < 0) group.libraries.push(lib);
+            }
+            for (var gc = gf.children.length - 1; gc >= 0; gc--) if (hidden(gf.children[gc])) todo.push(gf.children[gc]);
+          }
+        }
+      }
+      for (var j = frame.children.length - 1; j >= 0; j--) work.push(frame.children[j]);
+    }
+  }
 
   /* ---------- formatting ---------- */
   function fmtTime(t) {
@@ -261,20 +272,17 @@
     var share = t / colourBase;
     return share > 0.6 ? 't-red' : share > 0.2 ? 't-yellow' : share > 0.05 ? 't-green' : 't-dim';
   }
-  function nodeName(n) {
-    return n.kind === K_THREAD ? TH.name[n.f] : n.kind === K_METHOD ? simpleName(n.f) : 'all threads';
-  }
   function nodeMatches(n, q) {
-    if (!q || n.kind !== K_METHOD) return n.kind === K_THREAD && q && TH.name[n.f].toLowerCase().indexOf(q) >= 0;
-    return simpleName(n.f).toLowerCase().indexOf(q) >= 0 || cls(n.f).toLowerCase().indexOf(q) >= 0
-      || fileName(n.f).toLowerCase().indexOf(q) >= 0;
+    if (!q || n.kind === K_ROOT) return false;
+    return nodeName(n).toLowerCase().indexOf(q) >= 0 || nodeClass(n).toLowerCase().indexOf(q) >= 0
+      || nodeFile(n).toLowerCase().indexOf(q) >= 0;
   }
 
   /* ---------- call tree view ---------- */
   var treeEl = $('tree');
   var expandedByUser = new Map(); // node path -> boolean
   var groupsOpen = new Set();      // group root path
-  var rows = [];                   // visible rows: {node, type: 'node'|'self'|'group', depth}
+  var rows = [];                   // visible rows: {node, type: 'node'|'group', depth}
   var selected = 0;
   var matchSet = null, matchAncestors = null, matchList = [], matchAt = -1;
 
@@ -293,15 +301,14 @@
     for (var i = 0; i < n.children.length; i++) if (n.children[i].group !== g) return true; // exit frame
     return false;
   }
-  // The children a node shows: members of a collapsed group that are not visible give way to their children.
+  // The children a node shows: members of a collapsed group that are not visible give way to their
+  // children, in place, as in ConsoleRenderer.
   function shownChildren(n) {
-    var out = [], work = n.children.slice();
-    var hoisted = false;
+    var out = [], work = n.children.slice().reverse();
     while (work.length) {
-      var c = work.shift();
-      if (visibleInGroup(c)) out.push(c); else { hoisted = true; for (var i = 0; i < c.children.length; i++) work.push(c.children[i]); }
+      var c = work.pop();
+      if (visibleInGroup(c)) out.push(c); else for (var i = c.children.length - 1; i >= 0; i--) work.push(c.children[i]);
     }
-    if (hoisted) out.sort(byTime);
     return out;
   }
   function hasKids(n) { return n.children.length > 0; }
@@ -321,11 +328,6 @@
       if (n.group && n.group.root === n) next.push({ node: n, type: 'group', depth: item.depth + 1 });
       var kids = shownChildren(n);
       for (var k = 0; k < kids.length; k++) next.push({ node: kids[k], type: 'node', depth: item.depth + 1 });
-      if (n.self > 0 && n.self / keptTotal >= (state.showAll ? 0 : state.threshold)) {
-        var at = 0;
-        while (at < next.length && (next[at].type === 'group' || next[at].node.time >= n.self)) at++;
-        next.splice(at, 0, { node: n, type: 'self', depth: item.depth + 1 });
-      }
       for (var j = next.length - 1; j >= 0; j--) work.push(next[j]);
     }
   }
@@ -342,6 +344,7 @@
   }
 
   var MAX_INDENT = 48;
+  function position(n) { return nodeFile(n) + (n.line > 0 ? ':' + n.line : ''); }
   function threadOf(n) { while (n.parent && n.parent.kind !== K_ROOT) n = n.parent; return n; }
   function rowElement(item, index) {
     var n = item.node, row = el('div', 'row');
@@ -364,27 +367,23 @@
       row.setAttribute('aria-expanded', open ? 'true' : 'false');
       return row;
     }
-    var t = item.type === 'self' ? n.self : n.time;
+    var t = n.time;
     var expandable = item.type === 'node' && hasKids(n);
     var open = expandable && isExpanded(n);
     row.appendChild(el('span', 'toggle', expandable ? (open ? '\u25BE' : '\u25B8') : ''));
     row.appendChild(el('span', 'time ' + timeClass(t), fmtTime(t)));
     var name = el('span', 'name');
-    if (item.type === 'self') {
-      row.classList.add('self');
-      name.textContent = '[self]';
-    } else {
-      appendHighlighted(name, nodeName(n), q);
-      if (n.kind === K_THREAD) row.classList.add('thread');
-      if (n.kind === K_METHOD && F.app[n.f]) row.classList.add('app');
-      if (matchSet && matchSet.has(n)) row.classList.add('match');
-    }
+    appendHighlighted(name, nodeName(n), q);
+    if (n.kind === K_THREAD) row.classList.add('thread');
+    if (n.kind === K_SYNTHETIC) row.classList.add('self');
+    if (isApp(n)) row.classList.add('app');
+    if (matchSet && matchSet.has(n)) row.classList.add('match');
     row.appendChild(name);
-    if (item.type === 'node' && n.kind === K_METHOD) {
+    if (n.kind === K_METHOD) {
       var loc = el('span', 'loc');
-      appendHighlighted(loc, fileName(n.f) + (n.line > 0 ? ':' + n.line : ''), q);
+      appendHighlighted(loc, position(n), q);
       row.appendChild(loc);
-      row.setAttribute('title', cls(n.f) + '.' + meth(n.f) + '\n' + locationPath(n.f) + '\n' + library(n.f));
+      row.setAttribute('title', nodeClass(n) + '.' + nodeMethod(n) + '\n' + nodeLocation(n) + '\n' + nodeLibrary(n));
     }
     if (expandable) row.setAttribute('aria-expanded', open ? 'true' : 'false');
     return row;
@@ -521,7 +520,7 @@
     var a = dim ? 0.25 : 1;
     if (n.kind === K_ROOT) return 'rgba(90,98,104,' + a + ')';
     if (n.kind === K_THREAD) return 'rgba(110,120,128,' + a + ')';
-    if (F.app[n.f]) return 'hsla(' + (20 + hue(n.key) % 40) + ',85%,' + (55 + hue(n.key) % 12) + '%,' + a + ')';
+    if (isApp(n)) return 'hsla(' + (20 + hue(n.key) % 40) + ',85%,' + (55 + hue(n.key) % 12) + '%,' + a + ')';
     return 'hsla(' + (195 + hue(n.key) % 30) + ',28%,' + (42 + hue(n.key) % 12) + '%,' + a + ')';
   }
 
@@ -540,8 +539,8 @@
     var out = [['tt-title', nodeName(n)]];
     out.push(['tt-sub', fmtTimeBoth(n.time) + (n.self > 0 ? '  (self ' + fmtTimeBoth(n.self) + ')' : '')]);
     if (n.kind === K_METHOD) {
-      out.push(['tt-sub', cls(n.f) + '  ' + fileName(n.f) + (n.line > 0 ? ':' + n.line : '')]);
-      out.push(['tt-sub', locationPath(n.f)]);
+      out.push(['tt-sub', nodeClass(n) + '  ' + position(n)]);
+      out.push(['tt-sub', nodeLocation(n)]);
     }
     return out;
   }
@@ -584,11 +583,11 @@
       ctx.fillRect(x, y, Math.max(w - 1, 0.5), ROW_H - 1);
       if (matchSet && matchSet.has(n)) { ctx.strokeStyle = '#ffe066'; ctx.lineWidth = 1.5; ctx.strokeRect(x + 0.75, y + 0.75, w - 2.5, ROW_H - 2.5); }
       if (w > 28) {
-        var label = n.kind === K_ROOT ? 'all threads' : n.kind === K_THREAD ? TH.name[n.f] : simpleName(n.f);
+        var label = nodeName(n);
         var maxChars = Math.floor((w - 8) / 6.7), timed = label + '  ' + fmtTime(n.time) + (state.percent ? '' : ' s');
         if (timed.length <= maxChars) label = timed;
         else if (label.length > maxChars) label = maxChars > 2 ? label.substring(0, maxChars - 1) + '\u2026' : '';
-        ctx.fillStyle = dim ? 'rgba(230,232,234,0.45)' : (n.kind === K_METHOD && F.app[n.f] ? '#1b1b1b' : '#f2f4f5');
+        ctx.fillStyle = dim ? 'rgba(230,232,234,0.45)' : (isApp(n) ? '#1b1b1b' : '#f2f4f5');
         ctx.fillText(label, x + 4, y + ROW_H / 2);
       }
       flameRects.push([x, y, w, n]);
@@ -637,18 +636,34 @@
   var TL = D.timeline, tlCanvas = $('timeline');
   var lanes = [], tlEnd = 1, tlView = null;
   var LANE_H = 22, LABEL_W = 170, AXIS_H = 22;
+  // One lane per thread of the call tree: virtual threads of one name share a lane, as they share a
+  // [virtual threads] node. reach[k] is the latest end among entries 0..k, so lanes can be searched by time.
   (function () {
-    var byThread = new Map(), prevEnd = new Map();
+    var byKey = new Map(), prevEnd = new Map();
     for (var i = 0; i < TL.weight.length; i++) {
       var th = TL.thread[i];
       var start = (prevEnd.get(th) || 0) + TL.gap[i], end = start + TL.weight[i];
       prevEnd.set(th, end);
-      if (!byThread.has(th)) byThread.set(th, { thread: th, start: [], end: [], idx: [] });
-      var lane = byThread.get(th);
+      var key = TH.virtual[th] ? 'v\u0000' + TH.name[th] : th;
+      if (!byKey.has(key)) {
+        byKey.set(key, { thread: th, label: (TH.virtual[th] ? '[virtual threads] ' : '') + TH.name[th], start: [], end: [], idx: [], shared: false });
+      }
+      var lane = byKey.get(key);
+      if (lane.thread !== th) lane.shared = true;
       lane.start.push(start); lane.end.push(end); lane.idx.push(i);
       if (end > tlEnd) tlEnd = end;
     }
-    byThread.forEach(function (l) { lanes.push(l); });
+    byKey.forEach(function (l) {
+      if (l.shared) {
+        var order = l.start.map(function (_, k) { return k; }).sort(function (a, b) { return l.start[a] - l.start[b]; });
+        l.start = order.map(function (k) { return l.start[k]; });
+        l.end = order.map(function (k) { return l.end[k]; });
+        l.idx = order.map(function (k) { return l.idx[k]; });
+      }
+      l.reach = [];
+      for (var k = 0, m = 0; k < l.end.length; k++) { m = Math.max(m, l.end[k]); l.reach.push(m); }
+      lanes.push(l);
+    });
     lanes.sort(function (a, b) { return a.thread - b.thread; });
   })();
   var leafColorCache = new Map();
@@ -698,11 +713,11 @@
       ctx.fillStyle = li % 2 ? '#25292c' : '#2a2e31';
       ctx.fillRect(0, y, W, LANE_H);
       ctx.fillStyle = '#c8ccd0';
-      var label = TH.name[lane.thread];
+      var label = lane.label;
       if (label.length > 24) label = label.substring(0, 23) + '\u2026';
       ctx.fillText(label, 6, y + LANE_H / 2);
       var lastPx = -1;
-      var first = lowerBound(lane.end, v0);
+      var first = lowerBound(lane.reach, v0);
       for (var k = first; k < lane.start.length && lane.start[k] <= v1; k++) {
         var x0 = LABEL_W + (lane.start[k] - v0) * scale, x1 = LABEL_W + (lane.end[k] - v0) * scale;
         if (x1 < LABEL_W) continue;
@@ -718,7 +733,7 @@
     tlCanvas.dataset.lanes = lanes.length;
     tlCanvas.dataset.span = Math.round(v1 - v0);
     tlCanvas.dataset.start = Math.round(v0);
-    tlCanvas.dataset.laneThreads = JSON.stringify(lanes.map(function (l) { return TH.name[l.thread]; }));
+    tlCanvas.dataset.laneThreads = JSON.stringify(lanes.map(function (l) { return l.label; }));
   }
   function lowerBound(arr, v) { var lo = 0, hi = arr.length; while (lo < hi) { var mid = (lo + hi) >> 1; if (arr[mid] < v) lo = mid + 1; else hi = mid; } return lo; }
   function niceStep(us) {
@@ -764,11 +779,12 @@
     var r = tlCanvas.getBoundingClientRect(), li = Math.floor((e.clientY - r.top - AXIS_H) / LANE_H);
     var lane = lanes[li];
     if (!lane || e.clientX - r.left < LABEL_W) { hideTip(); return; }
-    var t = tlTimeAt(e.clientX), k = lowerBound(lane.end, t);
+    var t = tlTimeAt(e.clientX), k = lowerBound(lane.reach, t);
     // within a pixel, so thin samples can be hovered
     var slack = (tlView[1] - tlView[0]) / (r.width - LABEL_W - 8);
+    while (k < lane.start.length && lane.end[k] < t && lane.start[k] <= t + slack) k++;
     if (k >= lane.start.length || lane.start[k] > t + slack) { hideTip(); return; }
-    var i = lane.idx[k], lines = [['tt-title', TH.name[lane.thread]]];
+    var i = lane.idx[k], lines = [['tt-title', lane.label]];
     lines.push(['tt-sub', fmtMs(lane.start[k]) + ' \u2013 ' + fmtMs(lane.end[k]) + '  (' + fmtMs(lane.end[k] - lane.start[k]) + ')  '
       + ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING', 'OTHER'][TL.state[i]]]);
     var shown = 0;
@@ -791,7 +807,7 @@
     var facts = [
       ['Recorded', M.start_time ? new Date(M.start_time * 1000).toLocaleString() : 'n/a'],
       ['Samples', (M.sample_count || 0).toLocaleString('en-US')],
-      ['Threads', String(TH.name.length)],
+      ['Threads', M.threads || String(TH.name.length)],
       ['Duration', (M.duration || 0).toFixed(3) + ' s'],
       ['CPU time', M.cpu_time >= 0 ? M.cpu_time.toFixed(3) + ' s' : 'n/a'],
       ['Interval', ((M.interval || 0) * 1000).toFixed(M.interval * 1000 >= 10 ? 0 : 2) + ' ms']
@@ -813,25 +829,7 @@
         + (TL.bucket / 1000).toFixed(1) + ' ms bucket per thread). The call tree and flame graph count every sample.'));
       $('tl-note').textContent = '(resampled: ' + (TL.bucket / 1000).toFixed(1) + ' ms buckets)';
     }
-    var memory = memoryNotice(M);
-    if (memory) notes.appendChild(el('div', 'note', memory + '.'));
-  }
-
-  /* The same one line as the text report's header (MemoryNotice.java). */
-  function memoryNotice(M) {
-    var what = [];
-    if (M.timeline_aggregated) what.push('timeline aggregated');
-    if (M.shallower_samples > 0) what.push(M.shallower_samples.toLocaleString('en-US') + ' samples kept at shallower stacks');
-    if (M.dropped_samples > 0) what.push(M.dropped_samples.toLocaleString('en-US') + ' samples dropped');
-    if (!what.length) return '';
-    return (M.memory_limit > 0 ? 'memory limit ' + byteSize(M.memory_limit) + ' reached' : 'the sample store was full')
-      + ': ' + what.join('; ');
-  }
-
-  function byteSize(bytes) {
-    var units = ['bytes', 'KB', 'MB', 'GB'], v = bytes, u = 0;
-    while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
-    return (v === Math.round(v) ? String(v) : v.toFixed(1)) + ' ' + units[u];
+    if (M.memory_notice) notes.appendChild(el('div', 'note', M.memory_notice + '.'));
   }
 
   /* ---------- wiring ---------- */
@@ -919,16 +917,35 @@
     buildTree();
   }
   timings.built = Math.round(performance.now());
-  // A plain-text view of the processed tree (every node, not only the expanded ones): one line per frame,
-  // "depth<TAB>time_us<TAB>group (- none, g member, gr group root)<TAB>name". Handy from the devtools console; tests compare it with the Java processors.
+  // Plain-text views of the processed tree, handy from the devtools console; tests compare them with the
+  // text report. treeText: every node, "depth<TAB>time_us<TAB>group (- none, g member, gr group root)<TAB>name"
+  // (methods by class and method). shownText: the rows the tree view shows with every node expanded,
+  // "depth<TAB>row" where a row reads as in the text report.
   window.jprof = Object.freeze({
     treeText: function () {
       var out = [], work = root ? root.children.slice().reverse() : [];
       while (work.length) {
         var n = work.pop();
         out.push((n.depth - 1) + '\t' + Math.round(n.time) + '\t' + (n.group ? 'g' + (n.group.root === n ? 'r' : '') : '-')
-          + '\t' + (n.kind === K_THREAD ? '[thread] ' + TH.name[n.f] : cls(n.f) + '.' + meth(n.f)));
+          + '\t' + (n.kind === K_METHOD ? nodeClass(n) + '.' + nodeMethod(n) : nodeName(n)));
         for (var i = n.children.length - 1; i >= 0; i--) work.push(n.children[i]);
+      }
+      return out.join('\n');
+    },
+    shownText: function () {
+      var out = [], work = [];
+      var top = root ? shownChildren(root) : [];
+      for (var i = top.length - 1; i >= 0; i--) work.push([top[i], 0, 'node']);
+      while (work.length) {
+        var it = work.pop(), n = it[0], d = it[1];
+        if (it[2] === 'group') {
+          out.push(d + '\t[' + n.group.frames.length + ' frames hidden]  ' + n.group.libraries.join(', '));
+          continue;
+        }
+        out.push(d + '\t' + fmtTime(n.time) + ' ' + nodeName(n) + (n.kind === K_METHOD ? '  ' + position(n) : ''));
+        var kids = shownChildren(n);
+        for (var k = kids.length - 1; k >= 0; k--) work.push([kids[k], d + 1, 'node']);
+        if (n.group && n.group.root === n) work.push([n, d + 1, 'group']);
       }
       return out.join('\n');
     }

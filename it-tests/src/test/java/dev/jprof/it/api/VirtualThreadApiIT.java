@@ -29,6 +29,9 @@ class VirtualThreadApiIT {
         assertEquals(1, root.children().size(), "only the calling virtual thread: " + root.children());
         Frame thread = root.children().get(0);
         assertTrue(thread.isVirtualThread(), thread.toString());
+        assertEquals(1, thread.children().size(), "one stem: " + thread.children());
+        assertEquals(VirtualThreadApiTarget.class.getName(), thread.children().get(0).className(),
+                "the stem is trimmed to the caller of start(), not VirtualThread.run: " + thread.children());
         Frame work = Trees.find(thread, "VirtualThreadApiTarget.work");
         assertNotNull(work, "the work is profiled");
         double cpu = Trees.timeIn(work, "GroundTruth.cpuWork");

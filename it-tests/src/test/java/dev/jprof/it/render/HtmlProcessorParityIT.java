@@ -5,7 +5,6 @@ import dev.jprof.it.support.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jprof.CodeLocation;
 import dev.jprof.Frame;
 import dev.jprof.ProcessorOptions;
 import dev.jprof.Processors;
@@ -29,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The processors the page runs in JavaScript give the same tree as jprof's Java processors: same frames
- * at the same places with the same times, by default, with threshold 0, and with show all.
+ * The processors the page runs in JavaScript give the same tree as jprof's Java processors: same frames,
+ * synthetic ones included, at the same places with the same times, by default, with threshold 0, and
+ * with show all. {@link HtmlTextParityIT} compares more sessions as the text report prints them.
  */
 class HtmlProcessorParityIT {
     @TempDir
@@ -53,13 +53,6 @@ class HtmlProcessorParityIT {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    @Test
-    void zzDebug() {
-        browser.open(dir.resolve("parity.html"));
-        System.err.println("DEBUG logs " + browser.severeLogs());
-        System.err.println("DEBUG " + browser.js("try { return window.__dbg + ' ' + window.jprof.treeText(); } catch (e) { return String(e.stack); }"));
     }
 
     @Test
@@ -121,7 +114,6 @@ class HtmlProcessorParityIT {
 
     @Test
     void showRegexUngroupsLibraryFrames() throws Exception {
-        System.err.println("DEBUG2 " + browser.js("return window.__dbg + ' ' + window.jprof.treeText() + ' ' + location.href"));
         long groups = browser.jsLong("return document.querySelectorAll('#tree .row.group').length");
         assertTrue(groups >= 2, "HashMap and LockSupport runs are grouped: " + groups);
         browser.click("#more-toggle");
@@ -188,11 +180,7 @@ class HtmlProcessorParityIT {
     }
 
     private static void collect(Frame frame, String parent, Map<String, String> out) {
-        if (frame.kind() == Frame.Kind.SYNTHETIC) {
-            return;
-        }
-        String name = frame.kind() == Frame.Kind.THREAD ? "[thread] " + frame.methodName()
-                : frame.className() + "." + frame.methodName();
+        String name = TreeParity.name(frame);
         String path = parent.isEmpty() ? name : parent + "/" + name;
         String group = frame.group() == null ? "-" : frame.group().root() == frame ? "gr" : "g";
         out.put(path, Math.round(frame.time() * 1e6) + " " + group);
@@ -207,20 +195,20 @@ class HtmlProcessorParityIT {
      * idle pool that holds 99% of all time.
      */
     private static Session scriptedSession() {
-        StackTraceElement[] reflective = stack("com.acme.Main.main:10", "com.acme.Main.run:20",
+        StackTraceElement[] reflective = TreeParity.stack("com.acme.Main.main:10", "com.acme.Main.run:20",
                 "java.lang.reflect.Method.invoke:5", "jdk.internal.reflect.DirectMethodHandleAccessor.invoke:6",
                 "com.acme.App.handle:30", "com.acme.App.work:40");
-        StackTraceElement[] otherLine = stack("com.acme.Main.main:10", "com.acme.Main.run:21", "com.acme.App.handle:31",
+        StackTraceElement[] otherLine = TreeParity.stack("com.acme.Main.main:10", "com.acme.Main.run:21", "com.acme.App.handle:31",
                 "java.util.HashMap.get:7", "java.util.HashMap.getNode:8");
-        StackTraceElement[] loading = stack("com.acme.Main.main:11", "java.lang.ClassLoader.loadClass:9",
+        StackTraceElement[] loading = TreeParity.stack("com.acme.Main.main:11", "java.lang.ClassLoader.loadClass:9",
                 "jdk.internal.loader.BuiltinClassLoader.loadClass:10", "com.acme.App.<clinit>:3");
-        StackTraceElement[] runSelf = stack("com.acme.Main.main:10", "com.acme.Main.run:22");
-        StackTraceElement[] rare = stack("com.acme.Main.main:12", "com.acme.Main.rare:50");
-        StackTraceElement[] recursion = stack("com.acme.Main.main:10", "com.acme.Main.run:20", "com.acme.App.rec:60",
+        StackTraceElement[] runSelf = TreeParity.stack("com.acme.Main.main:10", "com.acme.Main.run:22");
+        StackTraceElement[] rare = TreeParity.stack("com.acme.Main.main:12", "com.acme.Main.rare:50");
+        StackTraceElement[] recursion = TreeParity.stack("com.acme.Main.main:10", "com.acme.Main.run:20", "com.acme.App.rec:60",
                 "com.acme.App.rec:61", "com.acme.App.rec:61");
-        StackTraceElement[] parked = stack("java.lang.Thread.run:1", "com.acme.Worker.loop:70",
+        StackTraceElement[] parked = TreeParity.stack("java.lang.Thread.run:1", "com.acme.Worker.loop:70",
                 "java.util.concurrent.locks.LockSupport.park:2", "jdk.internal.misc.Unsafe.park:3");
-        StackTraceElement[] computing = stack("java.lang.Thread.run:1", "com.acme.Worker.loop:71", "com.acme.Worker.compute:80");
+        StackTraceElement[] computing = TreeParity.stack("java.lang.Thread.run:1", "com.acme.Worker.loop:71", "com.acme.Worker.compute:80");
         ManualClock clock = new ManualClock(false);
         long[] tick = {0};
         StackSource source = out -> {
@@ -234,7 +222,7 @@ class HtmlProcessorParityIT {
                 out.accept(100 + p, "pool-" + p, false, ThreadState.WAITING, parked);
             }
         };
-        Recorder recorder = new Recorder(source, clock, Duration.ofMillis(1), HtmlProcessorParityIT::locate, "parity", 1 << 16);
+        Recorder recorder = new Recorder(source, clock, Duration.ofMillis(1), TreeParity::locate, "parity", 1 << 16);
         recorder.startManual();
         for (int t = 0; t < 1000; t++) {
             clock.advance(1_000_000L);
@@ -243,26 +231,5 @@ class HtmlProcessorParityIT {
         }
         recorder.stop();
         return recorder.snapshot();
-    }
-
-    private static CodeLocation locate(StackTraceElement e) {
-        String c = e.getClassName();
-        String path = c.substring(0, c.lastIndexOf('.')).replace('.', '/') + "/" + e.getFileName();
-        return c.startsWith("com.acme.") ? new CodeLocation("/app/classes!/" + path, "classes", true)
-                : new CodeLocation("jrt:/java.base!/" + path, "java.base", false);
-    }
-
-    /** Frames as "Class.method:line", outermost first. */
-    private static StackTraceElement[] stack(String... outermostFirst) {
-        StackTraceElement[] out = new StackTraceElement[outermostFirst.length];
-        for (int i = 0; i < outermostFirst.length; i++) {
-            String s = outermostFirst[i];
-            int colon = s.lastIndexOf(':');
-            String name = s.substring(0, colon);
-            String c = name.substring(0, name.lastIndexOf('.'));
-            out[outermostFirst.length - 1 - i] = new StackTraceElement(c, name.substring(name.lastIndexOf('.') + 1),
-                    c.substring(c.lastIndexOf('.') + 1) + ".java", Integer.parseInt(s.substring(colon + 1)));
-        }
-        return out;
     }
 }
