@@ -60,7 +60,13 @@ public final class Agent {
                 ERR.println("jprof: already profiling this JVM; ignoring the second start.");
                 return;
             }
-            String mainClass = MainClass.of(System.getProperty("sun.java.command"));
+            String command = System.getProperty("sun.java.command", "");
+            String mainClass = MainClass.of(command);
+            String shown = MainClass.shown(mainClass, command);
+            if (!MainClass.matches(options.mainGlobs(), shown)) {
+                ReportLog.append(options.reportLog(), ReportLog.Event.SKIP, shown, "main=" + options.mainGlobs());
+                return;
+            }
             AgentRun r = new AgentRun(options, () -> newRecorder(options, inst), ERR, mainClass,
                     () -> MainClass.started(mainClass, name -> isLoaded(inst, name)));
             if (r.begin(new java.util.Random())) {
@@ -79,10 +85,10 @@ public final class Agent {
                 .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead()).maxMemory(options.maxMemory());
     }
 
-    /** The command line, as the report header's "Program". */
+    /** The report header's "Program": the command line, with the main class when it hides it (-jar), and the pid. */
     private static String describeTarget() {
         String command = System.getProperty("sun.java.command", "");
-        return command.isEmpty() ? "pid " + ProcessHandle.current().pid() : command;
+        return MainClass.describe(command, MainClass.of(command), ProcessHandle.current().pid());
     }
 
     private static boolean isLoaded(Instrumentation inst, String name) {

@@ -81,6 +81,9 @@ public final class AgentOptions {
         spec("target_description", "TEXT", "what the report header names as the program");
         spec("command", "start|stop|dump|status", "jprof attach only: control a profile started by attaching");
         spec("reply", "PATH", "jprof attach only: where the agent writes the result of a command");
+        spec("main", "GLOB", "profile this JVM only when its main class matches (repeatable: any matches),"
+                + " e.g. main=org.apache.maven.surefire.*; otherwise the agent loads idle and prints nothing");
+        spec("report_log", "PATH", "append one line per JVM to PATH: where its report went (jprof -- COMMAND lists them)");
         spec("quiet", "[BOOL]", "do not say where the report was written (the jprof command says it instead)");
         spec("help", "", "print this help and run the program without profiling");
     }
@@ -112,6 +115,8 @@ public final class AgentOptions {
     private AttachCommand command;
     private String reply;
     private boolean quiet;
+    private final List<String> mainGlobs = new ArrayList<>();
+    private String reportLog;
     private final RenderOptions render = new RenderOptions();
     private final Map<String, Object> processorOptionValues = new LinkedHashMap<>();
     private final List<String> renderOptionList = new ArrayList<>();
@@ -246,6 +251,12 @@ public final class AgentOptions {
                 break;
             case "quiet":
                 quiet = bool("quiet", v);
+                break;
+            case "main":
+                mainGlobs.add(nonEmpty("main", v));
+                break;
+            case "report_log":
+                reportLog = nonEmpty("report_log", v);
                 break;
             case "help":
                 help = true;
@@ -421,6 +432,16 @@ public final class AgentOptions {
     /** True when the agent should not announce where it wrote the report. */
     public boolean quiet() {
         return quiet;
+    }
+
+    /** The main-class globs of {@code main=}; empty when every JVM profiles. */
+    public List<String> mainGlobs() {
+        return java.util.Collections.unmodifiableList(mainGlobs);
+    }
+
+    /** The file to append a line about this JVM's report to, or null. */
+    public String reportLog() {
+        return reportLog;
     }
 
     /** Every option key, in the help's order. */
