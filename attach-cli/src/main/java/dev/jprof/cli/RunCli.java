@@ -105,8 +105,7 @@ final class RunCli implements Callable<Integer> {
             return new CommandLauncher(agentJar, terminalReports, System.err, System.getenv()).run(options, only, target);
         }
         if (!only.isEmpty()) {
-            throw new CliException(CliException.USAGE, "--only picks the JVMs of a command: jprof --only GLOB -- COMMAND"
-                    + " (no command found: '" + target.get(0) + "' is not an executable)");
+            throw new CliException(CliException.USAGE, "--only picks the JVMs of a command: jprof --only GLOB -- COMMAND");
         }
         return new TargetLauncher(javaExecutable(java), agentJar, terminalReports, System.err).run(options, target);
     }
