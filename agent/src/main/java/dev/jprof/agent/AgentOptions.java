@@ -115,7 +115,6 @@ public final class AgentOptions {
     private AttachCommand command;
     private String reply;
     private boolean quiet;
-    private final List<String> mainGlobs = new ArrayList<>();
     private String reportLog;
     private final RenderOptions render = new RenderOptions();
     private final Map<String, Object> processorOptionValues = new LinkedHashMap<>();
@@ -253,7 +252,7 @@ public final class AgentOptions {
                 quiet = bool("quiet", v);
                 break;
             case "main":
-                mainGlobs.add(nonEmpty("main", v));
+                nonEmpty("main", v); // applied before the options are parsed in full: Agent.skippedByMainGlob
                 break;
             case "report_log":
                 reportLog = nonEmpty("report_log", v);
@@ -432,11 +431,6 @@ public final class AgentOptions {
     /** True when the agent should not announce where it wrote the report. */
     public boolean quiet() {
         return quiet;
-    }
-
-    /** The main-class globs of {@code main=}; empty when every JVM profiles. */
-    public List<String> mainGlobs() {
-        return java.util.Collections.unmodifiableList(mainGlobs);
     }
 
     /** The file to append a line about this JVM's report to, or null. */

@@ -1,7 +1,6 @@
 package dev.jprof.agent;
 
 import java.io.File;
-import dev.jprof.Processors;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;
@@ -61,7 +60,41 @@ final class MainClass {
 
     /** Whether a JVM named {@code shown} is profiled under {@code main=} globs (none: every JVM). */
     static boolean matches(List<String> globs, String shown) {
-        return globs.isEmpty() || globs.stream().anyMatch(g -> shown.matches(Processors.globToRegex(g)));
+        for (String glob : globs) {
+            if (wildcard(glob, shown)) {
+                return true;
+            }
+        }
+        return globs.isEmpty();
+    }
+
+    /**
+     * {@code *} matches any run of characters (dots too), {@code ?} one character. Not through a regex: a
+     * left-out JVM should load as little as it can.
+     */
+    static boolean wildcard(String glob, String name) {
+        int g = 0;
+        int n = 0;
+        int star = -1;
+        int resume = 0;
+        while (n < name.length()) {
+            if (g < glob.length() && (glob.charAt(g) == '?' || glob.charAt(g) == name.charAt(n))) {
+                g++;
+                n++;
+            } else if (g < glob.length() && glob.charAt(g) == '*') {
+                star = g++;
+                resume = n;
+            } else if (star >= 0) {
+                g = star + 1;
+                n = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
     }
 
     /** The report header's "Program": the command line, naming the main class a {@code -jar} hides, and the pid. */

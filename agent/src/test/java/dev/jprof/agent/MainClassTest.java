@@ -69,6 +69,11 @@ class MainClassTest {
         assertTrue(MainClass.matches(java.util.List.of("*Launcher", "*.ForkedBooter"), booter), "any glob");
         assertFalse(MainClass.matches(java.util.List.of("org.apache.maven.surefire"), booter), "a glob matches the whole name");
         assertFalse(MainClass.matches(java.util.List.of("org.codehaus.*"), booter));
+        assertTrue(MainClass.wildcard("a?c*", "abcdef"));
+        assertTrue(MainClass.wildcard("*b*b*", "abxbz"));
+        assertTrue(MainClass.wildcard("*", ""));
+        assertFalse(MainClass.wildcard("a*c", "abcd"));
+        assertFalse(MainClass.wildcard("?", ""));
         assertEquals("Hello.java", MainClass.shown(null, "Hello.java a b"));
         assertEquals("-", MainClass.shown(null, ""));
     }

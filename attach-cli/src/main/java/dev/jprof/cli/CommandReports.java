@@ -21,8 +21,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * What became of each JVM of {@code jprof -- COMMAND}, read from the agents' {@link ReportLog}. Without
  * an outfile the agents save sessions into jprof's directory and this class shows each as its JVM exits,
- * on jprof's own stderr: a build tool may swallow its children's stderr (Surefire keeps a fork's in a
- * {@code .dumpstream} file). At the end it lists every JVM with where its report went.
+ * on jprof's own stderr: a JVM's own stderr may not reach the terminal (a Gradle daemon's goes to its log
+ * file) or may be relayed line by line among other output. At the end it lists every JVM with where its
+ * report went.
  */
 final class CommandReports {
     private final Path log;
