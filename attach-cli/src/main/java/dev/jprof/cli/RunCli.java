@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
         synopsisHeading = "Usage: ", customSynopsis = {
             "jprof [options] [java options] -jar app.jar [args...]",
             "       jprof [options] [java options: -cp, -Xmx, -D...] Main [args...]",
-            "       jprof [options] [--only GLOB] -- COMMAND [args...]   (every JVM the command starts)",
+            "       jprof [options] [--only GLOB] -- COMMAND [args...]   (e.g. mvn test)",
             "       jprof --load FILE | --load-prev ID [options]",
             "       jprof attach PID [start|stop|dump|status] [--duration D] [options]",
             "       jprof list",

@@ -143,6 +143,56 @@ class CommandModeIT {
                 + CliTarget.class.getName() + " (pid "), r.describe());
     }
 
+    @Test
+    void ctrlCReachesTheJvmsWhichReportAndTheirStatusIsKept() throws Exception {
+        AttachIT.assumeSetsid();
+        Cli.Run r = Cli.start(Cli.jprof(Cli.jdk17(), "--no-color", "--", Cli.java(Cli.jdk17()), "-cp", Cli.TEST_CLASSES,
+                CliTarget.class.getName(), "serve"), Cli.env(dir.resolve("data")), true);
+        try {
+            r.awaitOut("ready");
+            r.interruptGroup();
+            assertEquals(130, r.exitStatus(), "the JVM's status after SIGINT" + r.describe());
+            assertTrue(report(reportsByProgram(r.err()), CliTarget.class.getName() + " serve, pid ")
+                    .contains("CliTarget.cliTargetWork"), r.describe());
+            assertTrue(r.err().contains("jprof: 1 JVM profiled:"), r.describe());
+        } finally {
+            r.kill();
+        }
+    }
+
+    @Test
+    void aJvmThatOutlivesTheCommandIsListedAndSavesItsSessionWhenItExits() throws Exception {
+        Path ready = dir.resolve("ready.txt");
+        Path script = Files.createDirectories(dir.resolve("script dir")).resolve("daemon.sh");
+        Files.writeString(script, "#!/bin/sh\n"
+                + "'" + Cli.java(Cli.jdk17()) + "' -cp '" + Cli.TEST_CLASSES + "' " + CliTarget.class.getName()
+                + " serve > '" + ready + "' 2>&1 < /dev/null &\n"
+                + "until grep -q ready '" + ready + "'; do sleep 0.1; done\n");
+        assertTrue(script.toFile().setExecutable(true));
+        Cli.Run r = Cli.run(Cli.jprof(Cli.jdk17(), "--", script.toString()), Cli.env(dir.resolve("data")), "");
+        Matcher m = Pattern.compile("jprof: {3}pid (\\d+) " + Pattern.quote(CliTarget.class.getName())
+                + ": still running \\(a daemon\\?\\): its session is saved to (\\S+) when it exits \\(then: jprof --load \\2\\),"
+                + " or now with: jprof attach \\1 dump").matcher(r.err());
+        assertTrue(m.find(), r.describe());
+        ProcessHandle daemon = ProcessHandle.of(Long.parseLong(m.group(1))).orElseThrow();
+        Path session = Paths.get(m.group(2));
+        try {
+            assertEquals(0, r.exitStatus(), r.describe());
+            assertFalse(Files.exists(session));
+            daemon.destroy(); // SIGTERM: the JVM exits normally and writes its report
+            daemon.onExit().get(60, TimeUnit.SECONDS);
+            assertNotNull(Trees.find(Trees.aggregated(Session.load(session)), "CliTarget.cliTargetWork"));
+        } finally {
+            daemon.destroyForcibly();
+            try (Stream<Path> left = Files.list(session.getParent())) {
+                for (Path p : left.collect(Collectors.toList())) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(session.getParent());
+        }
+    }
+
     /** A script that runs CliTarget (echo of its first argument and one stdin line), then a second program. */
     private Path script(Path jdk, String second) throws IOException {
         Path script = Files.createDirectories(dir.resolve("script dir")).resolve("two-programs.sh");
