@@ -93,7 +93,10 @@ final class CommandLauncher {
             process = pb.start();
         } catch (IOException e) {
             deleteTree(dir);
-            throw new CliException(CliException.USAGE, "cannot run " + command.get(0) + ": " + e.getMessage());
+            String reason = String.valueOf(e.getMessage());
+            // "Cannot run program "x": error=2, No such file or directory": the reason is the part after the errno
+            String why = reason.matches("(?s).*error=\\d+, .*") ? reason.replaceFirst("(?s).*error=\\d+, ", "") : reason;
+            throw new CliException(CliException.USAGE, "cannot run " + command.get(0) + ": " + why);
         }
         CommandReports reports = new CommandReports(log, output, render, render.outfile() == null, err);
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -80,11 +80,12 @@ class CommandModeTest {
     }
 
     @Test
-    void refusesAnOutfileWithoutPidAndOnlyWithoutACommand() {
+    void refusesWhatCannotWorkWithOneLine() {
         assertEquals("jprof: -o out.html: every JVM of the command writes its own report; put %p (the pid) in the name,"
                 + " e.g. -o profile-%p.html", runErr("-o", "out.html", "--", "/bin/true"));
         assertEquals("jprof: --only picks the JVMs of a command: jprof --only GLOB -- COMMAND",
                 runErr("--only", "x", "-cp", "a", "com.acme.Main"));
+        assertEquals("jprof: cannot run /no/such/command: No such file or directory", runErr("--", "/no/such/command"));
         assertEquals("jprof: --java picks the java of a program jprof starts itself; with -- COMMAND the command"
                 + " starts its own JVMs", runErr("--java", System.getProperty("java.home"), "--", "/bin/true"));
     }
