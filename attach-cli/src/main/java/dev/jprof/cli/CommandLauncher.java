@@ -70,33 +70,31 @@ final class CommandLauncher {
      * @return the command's exit status
      */
     int run(ProfileOptions options, List<String> only, List<String> command) throws IOException {
-        AgentOptions render = ProfileOptions.parse(options.allArgs());
-        if (render.outfile() != null && !render.outfile().contains("%p")) {
-            throw new CliException(CliException.USAGE, "-o " + render.outfile() + ": every JVM of the command writes"
-                    + " its own report; put %p (the pid) in the name, e.g. -o profile-%p." + extension(render.outfile()));
+        if (options.outfile != null) {
+            if (!options.outfile.contains("%p")) {
+                throw new CliException(CliException.USAGE, "-o " + options.outfile + ": every JVM of the command writes"
+                        + " its own report; put %p (the pid) in the name, e.g. -o profile-%p." + extension(options.outfile));
+            }
+            // A JVM's working directory may not be jprof's (a surefire fork runs in the module's directory).
+            options.outfile = Paths.get(options.outfile).toAbsolutePath().toString();
         }
+        AgentOptions render = ProfileOptions.parse(options.allArgs());
         Path dir = Files.createTempDirectory("jprof-cmd-");
         Path log = dir.resolve("reports.log");
-        AgentArgString agentArgs = agentArgs(options, render, dir).add("report_log", log.toString()).add("quiet", "true");
-        for (String glob : only) {
-            agentArgs.add("main", glob);
-        }
-        ProfileOptions.parse(agentArgs); // the agent would refuse them in every JVM; refuse once, here
-        Path optionsFile = dir.resolve("agent.options");
-        Files.write(optionsFile, optionsFileText(agentArgs).getBytes(StandardCharsets.UTF_8));
-
-        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
-        pb.environment().put("JAVA_TOOL_OPTIONS",
-                JavaToolOptions.withAgent(environment.get("JAVA_TOOL_OPTIONS"), agentJar, optionsFile.toString()));
         Process process;
         try {
-            process = pb.start();
-        } catch (IOException e) {
+            AgentArgString agentArgs = agentArgs(options, render, dir).add("report_log", log.toString())
+                    .add("quiet", "true");
+            for (String glob : only) {
+                agentArgs.add("main", glob);
+            }
+            ProfileOptions.parse(agentArgs); // the agent would refuse them in every JVM; refuse once, here
+            Path optionsFile = dir.resolve("agent.options");
+            Files.write(optionsFile, optionsFileText(agentArgs).getBytes(StandardCharsets.UTF_8));
+            process = start(command, optionsFile);
+        } catch (IOException | RuntimeException e) {
             deleteTree(dir);
-            String reason = String.valueOf(e.getMessage());
-            // "Cannot run program "x": error=2, No such file or directory": the reason is the part after the errno
-            String why = reason.matches("(?s).*error=\\d+, .*") ? reason.replaceFirst("(?s).*error=\\d+, ", "") : reason;
-            throw new CliException(CliException.USAGE, "cannot run " + command.get(0) + ": " + why);
+            throw e;
         }
         CommandReports reports = new CommandReports(log, output, render, render.outfile() == null, err);
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -119,20 +117,27 @@ final class CommandLauncher {
         return guard.complete();
     }
 
+    private Process start(List<String> command, Path optionsFile) {
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().put("JAVA_TOOL_OPTIONS",
+                JavaToolOptions.withAgent(environment.get("JAVA_TOOL_OPTIONS"), agentJar, optionsFile.toString()));
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            String reason = String.valueOf(e.getMessage());
+            // "Cannot run program "x": error=2, No such file or directory": the reason is the part after the errno
+            String why = reason.matches("(?s).*error=\\d+, .*") ? reason.replaceFirst("(?s).*error=\\d+, ", "") : reason;
+            throw new CliException(CliException.USAGE, "cannot run " + command.get(0) + ": " + why);
+        }
+    }
+
     /** The agent keys: the user's options, or for the terminal, sessions saved in jprof's directory. */
     private static AgentArgString agentArgs(ProfileOptions options, AgentOptions render, Path dir) {
         if (render.outfile() == null) {
             return options.recordArgs().add("renderer", "session")
                     .add("outfile", dir.resolve("%p" + Session.EXTENSION).toString());
         }
-        // A JVM's working directory may not be jprof's: a relative outfile is made absolute here.
-        String outfile = options.outfile;
-        options.outfile = Paths.get(outfile).toAbsolutePath().toString();
-        try {
-            return options.allArgs();
-        } finally {
-            options.outfile = outfile;
-        }
+        return options.allArgs();
     }
 
     /** One {@code key=value} a line, as {@code @FILE} reads them: no escaping. */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -85,11 +84,8 @@ final class CommandReports {
         poll();
         long deadline = System.nanoTime() + limit.toNanos();
         for (Entry e : snapshot()) {
-            if (e.event == Event.START || e.event == Event.EXIT) {
-                Optional<ProcessHandle> p = ProcessHandle.of(e.pid);
-                if (p.isPresent() && e.event == Event.EXIT) {
-                    waitFor(p.get(), deadline - System.nanoTime());
-                }
+            if (e.event == Event.EXIT) {
+                ProcessHandle.of(e.pid).ifPresent(p -> waitFor(p, deadline - System.nanoTime()));
             }
         }
         poll();

@@ -102,7 +102,7 @@ class CommandModeIT {
         Path jar = Files.createDirectories(dir.resolve("jar dir")).resolve("jprof.jar");
         Files.copy(Cli.AGENT, jar);
         Path tmp = Files.createDirectories(dir.resolve("tmp dir"));
-        Path script = script(Cli.jdk(jdk), CommandTarget.class.getName() + " 400 5");
+        Path script = script(Cli.jdk(jdk), CommandTarget.class.getName() + " 1000 5");
         Map<String, String> env = Cli.env(dir.resolve("data"));
         env.put("JAVA_TOOL_OPTIONS", "-Dcommand.it=kept");
 
@@ -118,7 +118,7 @@ class CommandModeIT {
         assertEquals(2, reports.size(), r.describe());
         assertTrue(report(reports, CliTarget.class.getName() + " echo word").contains("CliTarget.cliTargetWork"),
                 r.describe());
-        assertTrue(report(reports, CommandTarget.class.getName() + " 400 5").contains("CommandTarget.commandTargetWork"),
+        assertTrue(report(reports, CommandTarget.class.getName() + " 1000 5").contains("CommandTarget.commandTargetWork"),
                 r.describe());
         assertTrue(r.err().contains("jprof: 2 JVMs profiled:"), r.describe());
         assertTrue(r.err().contains(" " + CliTarget.class.getName() + ": report above"), r.describe());
@@ -131,7 +131,7 @@ class CommandModeIT {
 
     @Test
     void onlyPicksJvmsByMainClassGlob() throws Exception {
-        Path script = script(Cli.jdk17(), CommandTarget.class.getName() + " 200 0");
+        Path script = script(Cli.jdk17(), CommandTarget.class.getName() + " 1000 0");
         Cli.Run r = Cli.run(Cli.jprof(Cli.jdk17(), "--only", "*.CommandTarget", "--", script.toString(), "x"),
                 Cli.env(dir.resolve("data")), "line\n");
         assertEquals(0, r.exitStatus(), r.describe());
