@@ -38,6 +38,9 @@ public final class Agent {
 
     private static synchronized void start(String args, Instrumentation inst, boolean attached) {
         try {
+            if (!attached && skippedByMainGlob(args)) {
+                return;
+            }
             AgentOptions options;
             try {
                 options = AgentOptions.parse(args);
@@ -62,7 +65,7 @@ public final class Agent {
                 ERR.println("jprof: already profiling this JVM; ignoring the second start.");
                 return;
             }
-            String mainClass = MainClass.of(System.getProperty("sun.java.command"));
+            String mainClass = MainClass.of(System.getProperty("sun.java.command", ""));
             AgentRun r = new AgentRun(options, () -> newRecorder(options, inst), ERR, mainClass,
                     () -> MainClass.started(mainClass, name -> isLoaded(inst, name)));
             if (r.begin(new java.util.Random())) {
@@ -71,6 +74,34 @@ public final class Agent {
         } catch (Throwable t) {
             ERR.println("jprof: could not start profiling (" + t + "); the program runs without it.");
         }
+    }
+
+    /**
+     * Whether {@code main=} leaves this JVM out; then it says so in the {@code report_log} and nothing else.
+     * Decided from the raw pairs, before the options are parsed in full: that loads the renderers, which
+     * would cost every left-out JVM of {@code jprof --only ... -- COMMAND} its start-up time.
+     */
+    private static boolean skippedByMainGlob(String args) {
+        java.util.List<String> globs = new java.util.ArrayList<>();
+        String reportLog = null;
+        try {
+            for (AgentArgs.Pair pair : AgentArgs.split(args)) {
+                if (pair.key.equals("main") && pair.value != null) {
+                    globs.add(pair.value);
+                } else if (pair.key.equals("report_log")) {
+                    reportLog = pair.value;
+                }
+            }
+        } catch (OptionException e) {
+            return false; // the full parse says what is wrong
+        }
+        String command = System.getProperty("sun.java.command", "");
+        String shown = MainClass.shown(MainClass.of(command), command);
+        if (MainClass.matches(globs, shown)) {
+            return false;
+        }
+        ReportLog.append(reportLog, ReportLog.Event.SKIP, shown, "main=" + globs);
+        return true;
     }
 
     private static Recorder newRecorder(AgentOptions options, Instrumentation inst) {
@@ -83,10 +114,10 @@ public final class Agent {
                 .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead()).maxMemory(options.maxMemory());
     }
 
-    /** The command line, as the report header's "Program". */
+    /** The report header's "Program": the command line, with the main class when it hides it (-jar), and the pid. */
     private static String describeTarget() {
         String command = System.getProperty("sun.java.command", "");
-        return command.isEmpty() ? "pid " + ProcessHandle.current().pid() : command;
+        return MainClass.describe(command, MainClass.of(command), ProcessHandle.current().pid());
     }
 
     private static boolean isLoaded(Instrumentation inst, String name) {

@@ -95,6 +95,10 @@ final class AgentOptionTable {
         row("command", OptionKind.CHOICE_TEXT, "start|stop|dump|status", null, "jprof attach only: control a profile"
                 + " started by attaching");
         row("reply", OptionKind.NAME, "PATH", null, "jprof attach only: where the agent writes the result of a command");
+        row("main", OptionKind.NAME, "GLOB", null, "profile this JVM only when its main class matches (repeatable: any"
+                + " matches), e.g. main=org.apache.maven.surefire.*; otherwise the agent loads idle and prints nothing");
+        row("report_log", OptionKind.NAME, "PATH", null, "append one line per JVM to PATH: where its report went"
+                + " (jprof -- COMMAND lists them)");
         row("quiet", OptionKind.BOOL, "[BOOL]", null, "do not say where the report was written (the jprof command says it"
                 + " instead)");
         row("help", OptionKind.FLAG, "", null, "print this help and run the program without profiling");

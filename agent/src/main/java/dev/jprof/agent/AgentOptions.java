@@ -277,6 +277,11 @@ public final class AgentOptions {
         return value("quiet") != null && (Boolean) value("quiet");
     }
 
+    /** The file to append a line about this JVM's report to, or null. */
+    public String reportLog() {
+        return (String) value("report_log");
+    }
+
     /** Every option key, in the help's order. */
     static Set<String> keys() {
         return AgentOptionTable.names();

@@ -85,6 +85,7 @@ final class AgentRun {
             }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::atExit, "jprof-report"));
+        log(ReportLog.Event.START, options.outfile());
         if (options.signal() != null) {
             SignalDump.install(options.signal(), this::onSignal, err);
         }
@@ -191,6 +192,7 @@ final class AgentRun {
         if (done == null) {
             return;
         }
+        log(ReportLog.Event.EXIT, options.outfile());
         // Stopped at once, written after the windows still queued; the whole bounded by exit_timeout.
         Thread exit = new Thread(() -> {
             done.stop();
@@ -227,6 +229,7 @@ final class AgentRun {
      */
     private void notStarted() {
         err.println("jprof: " + mainClass + " did not start (the main class was not loaded): no profile");
+        log(ReportLog.Event.NONE, "did not start");
         if (options.quiet() && options.outfile() != null) {
             try {
                 Files.write(Paths.get(options.outfile()), new byte[0]);
@@ -254,9 +257,16 @@ final class AgentRun {
             if (target != null && where.equals(target)) {
                 keepLast(Paths.get(where));
             }
+            log(ReportLog.Event.REPORT, where);
         } catch (Throwable t) {
             err.println("jprof: could not write the report: " + t);
+            log(ReportLog.Event.NONE, "could not write the report: " + t);
         }
+    }
+
+    private void log(ReportLog.Event event, String where) {
+        ReportLog.append(options.reportLog(), event, MainClass.shown(mainClass, System.getProperty("sun.java.command")),
+                where);
     }
 
     private synchronized void keepLast(Path file) throws IOException {

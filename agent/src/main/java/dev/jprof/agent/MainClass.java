@@ -2,6 +2,7 @@ package dev.jprof.agent;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -43,6 +44,66 @@ final class MainClass {
     /** Whether the program started: its main class is unknown, or a class of that name was loaded. */
     static boolean started(String mainClass, Predicate<String> loaded) {
         return mainClass == null || loaded.test(mainClass);
+    }
+
+    /**
+     * What {@code main=} globs and jprof's lists name a JVM by: its main class, else the first word of its
+     * command line (a source file), else {@code "-"}.
+     */
+    static String shown(String mainClass, String command) {
+        if (mainClass != null) {
+            return mainClass;
+        }
+        String first = command == null ? "" : command.strip().split("\\s+", 2)[0];
+        return first.isEmpty() ? "-" : first;
+    }
+
+    /** Whether a JVM named {@code shown} is profiled under {@code main=} globs (none: every JVM). */
+    static boolean matches(List<String> globs, String shown) {
+        for (String glob : globs) {
+            if (wildcard(glob, shown)) {
+                return true;
+            }
+        }
+        return globs.isEmpty();
+    }
+
+    /**
+     * {@code *} matches any run of characters (dots too), {@code ?} one character. Not through a regex: a
+     * left-out JVM should load as little as it can.
+     */
+    static boolean wildcard(String glob, String name) {
+        int g = 0;
+        int n = 0;
+        int star = -1;
+        int resume = 0;
+        while (n < name.length()) {
+            if (g < glob.length() && (glob.charAt(g) == '?' || glob.charAt(g) == name.charAt(n))) {
+                g++;
+                n++;
+            } else if (g < glob.length() && glob.charAt(g) == '*') {
+                star = g++;
+                resume = n;
+            } else if (star >= 0) {
+                g = star + 1;
+                n = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
+    }
+
+    /** The report header's "Program": the command line, naming the main class a {@code -jar} hides, and the pid. */
+    static String describe(String command, String mainClass, long pid) {
+        if (command == null || command.isBlank()) {
+            return "pid " + pid;
+        }
+        String program = mainClass == null || command.contains(mainClass) ? command : mainClass + " (-jar " + command + ")";
+        return program + ", pid " + pid;
     }
 
     /** The jar a {@code -jar} command line begins with (its path may hold spaces), or null. */

@@ -50,7 +50,8 @@ public final class Main {
             case "combine":
                 return execute(new CommandLine(new CombineCli()), rest);
             default:
-                CommandLine run = new CommandLine(new RunCli(agentJar(), toStderr, toStdout));
+                RunCli runCli = new RunCli(agentJar(), toStderr, toStdout);
+                CommandLine run = new CommandLine(runCli);
                 run.getCommandSpec().version("jprof " + version());
                 String[] split;
                 try {
@@ -59,6 +60,7 @@ public final class Main {
                     System.err.println("jprof: " + e.getMessage());
                     return e.status();
                 }
+                runCli.explicitEnd = RunCli.endedExplicitly(args, split);
                 return execute(run, split);
         }
     }
