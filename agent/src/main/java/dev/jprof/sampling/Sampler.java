@@ -21,6 +21,7 @@ public final class Sampler {
 
     private volatile boolean running;
     private Thread thread;
+    private java.util.concurrent.CountDownLatch ready;
     private long startNanos;
     private long previousTick;
     private long minInterval = Long.MAX_VALUE;
@@ -74,18 +75,32 @@ public final class Sampler {
         previousTick = startNanos;
     }
 
-    /** Starts the sampler thread. */
+    /**
+     * Starts the sampler thread and returns once it is sampling: it has taken a first, unrecorded sample
+     * (which loads and links the sampling code and makes the JDK's first thread calls, several ms on a cold
+     * JVM) and the session starts then. Without this a 1 ms profile of a short block lost its first
+     * milliseconds to the thread's start and to that cold first tick. Waits at most {@link #READY_TIMEOUT_MILLIS}.
+     */
     public synchronized void start() {
         if (running) {
             return;
         }
         begin();
         running = true;
+        ready = new java.util.concurrent.CountDownLatch(1);
         thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
+        try {
+            ready.await(READY_TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    /** The longest {@link #start()} waits for the first sample: a stalled machine must not hang the program. */
+    static final long READY_TIMEOUT_MILLIS = 2_000;
 
     /** Stops the sampler thread and waits for its last tick to finish. */
     public synchronized void stop() {
@@ -109,7 +124,14 @@ public final class Sampler {
     }
 
     private void loop() {
-        long deadline = clock.nanoTime() + intervalNanos;
+        try {
+            prime();
+        } catch (Throwable t) {
+            // the real ticks report a lasting failure; a failed first sample only costs its warm-up
+        } finally {
+            ready.countDown();
+        }
+        long deadline = previousTick + intervalNanos;
         while (running) {
             long now = clock.nanoTime();
             if (now < deadline) {
@@ -176,6 +198,27 @@ public final class Sampler {
         cpuAfterLastTick = cpuAfter;
         return cost + Math.max(0, source.lastPauseNanos());
     }
+
+    /**
+     * The unrecorded first sample: threads and stacks are interned, so that a thread the source reports as
+     * unchanged at the first real tick keeps its stack, and the session (re)starts when it ends.
+     */
+    private void prime() {
+        synchronized (store) {
+            source.sample(primer);
+            begin();
+        }
+    }
+
+    private final StackSource.StackConsumer primer = new StackSource.StackConsumer() {
+        @Override
+        public void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack) {
+            if (stack != null) {
+                int index = store.thread(threadId, name, virtual);
+                store.primeStack(index, store.internStack(stack));
+            }
+        }
+    };
 
     /** Takes one sample of every profiled thread. Public for deterministic tests. */
     public void tick() {

@@ -44,7 +44,10 @@
         || c === 'java.security.SecureClassLoader' || (c === 'java.lang.System$2' && m.indexOf('defineClass') === 0)
         || c.indexOf('jdk.internal.reflect.') === 0 || c.indexOf('java.lang.invoke.') === 0
         || (c === 'java.lang.reflect.Method' && m === 'invoke')
-        || (c === 'java.lang.reflect.Constructor' && m.indexOf('newInstance') === 0) || c.indexOf('$$Lambda') >= 0) {
+        || (c === 'java.lang.reflect.Constructor' && m.indexOf('newInstance') === 0) || c.indexOf('$$Lambda') >= 0
+        // Processors.isJdkPrivateHelper: Thread.sleep reads the same on JDK 17 and 25.
+        || (c === 'java.lang.Thread' && /^(sleepNanos0?|sleep0|beforeSleep|afterSleep)$/.test(m))
+        || (c === 'java.lang.Object' && m === 'wait0')) {
       plumbing[pf] = 1;
     }
   }
@@ -531,9 +534,11 @@
     tip.textContent = '';
     for (var i = 0; i < lines.length; i++) tip.appendChild(el('div', lines[i][0], lines[i][1]));
     tip.hidden = false;
-    var w = tip.offsetWidth, h = tip.offsetHeight;
-    tip.style.left = Math.min(x + 14, window.innerWidth - w - 8) + 'px';
-    tip.style.top = (y + 16 + h > window.innerHeight ? y - h - 10 : y + 16) + 'px';
+    var w = tip.offsetWidth, h = tip.offsetHeight, H = window.innerHeight;
+    tip.style.left = Math.max(8, Math.min(x + 14, window.innerWidth - w - 8)) + 'px';
+    // Below the pointer, else above it, else as near as the window allows: never past the top or bottom.
+    var top = y + 16 + h <= H - 8 ? y + 16 : y - h - 10;
+    tip.style.top = Math.max(8, Math.min(top, H - h - 8)) + 'px';
   }
   function hideTip() { tip.hidden = true; }
   function frameLines(n) {
