@@ -22,6 +22,7 @@ public final class Sampler {
     private volatile boolean running;
     private Thread thread;
     private java.util.concurrent.CountDownLatch ready;
+    private java.util.concurrent.CountDownLatch go;
     private long startNanos;
     private long previousTick;
     private long minInterval = Long.MAX_VALUE;
@@ -88,6 +89,7 @@ public final class Sampler {
         begin();
         running = true;
         ready = new java.util.concurrent.CountDownLatch(1);
+        go = new java.util.concurrent.CountDownLatch(1);
         thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
@@ -96,6 +98,13 @@ public final class Sampler {
             ready.await(READY_TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // The session starts as start() returns, and the first tick is one interval later: a caller slow to
+            // wake from the wait above must not be sampled inside start().
+            synchronized (store) {
+                begin();
+            }
+            go.countDown();
         }
     }
 
@@ -131,7 +140,15 @@ public final class Sampler {
         } finally {
             ready.countDown();
         }
-        long deadline = previousTick + intervalNanos;
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            return;
+        }
+        long deadline;
+        synchronized (store) {
+            deadline = previousTick + intervalNanos;
+        }
         while (running) {
             long now = clock.nanoTime();
             if (now < deadline) {
@@ -201,12 +218,11 @@ public final class Sampler {
 
     /**
      * The unrecorded first sample: threads and stacks are interned, so that a thread the source reports as
-     * unchanged at the first real tick keeps its stack, and the session (re)starts when it ends.
+     * unchanged at the first real tick keeps its stack; the session starts after it (see {@link #start()}).
      */
     private void prime() {
         synchronized (store) {
             source.sample(primer);
-            begin();
         }
     }
 
