@@ -1,5 +1,7 @@
 package dev.jprof.sampling;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,8 +23,8 @@ public final class Sampler {
 
     private volatile boolean running;
     private Thread thread;
-    private java.util.concurrent.CountDownLatch ready;
-    private java.util.concurrent.CountDownLatch go;
+    private CountDownLatch ready;
+    private CountDownLatch go;
     private long startNanos;
     private long previousTick;
     private long minInterval = Long.MAX_VALUE;
@@ -88,14 +90,14 @@ public final class Sampler {
         }
         begin();
         running = true;
-        ready = new java.util.concurrent.CountDownLatch(1);
-        go = new java.util.concurrent.CountDownLatch(1);
+        ready = new CountDownLatch(1);
+        go = new CountDownLatch(1);
         thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
         try {
-            ready.await(READY_TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            ready.await(READY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
