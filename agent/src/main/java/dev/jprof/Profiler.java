@@ -258,7 +258,7 @@ public final class Profiler implements AutoCloseable {
         String description = targetDescription != null ? targetDescription : describeTarget();
         StackSource source = sources != null ? sources.apply(selector) : defaultSource(selector, caller);
         Recorder r = new Recorder(source, clock, interval, CodeLocator.forCurrentJvm()::locate,
-                description, Integer.MAX_VALUE).asyncMode(asyncMode).maxMemory(maxMemory);
+                description, Integer.MAX_VALUE).asyncMode(asyncMode).maxMemory(maxMemory).awaitFirstSample();
         if (manualSampling) {
             r.startManual();
         } else {

@@ -25,6 +25,7 @@ public final class Sampler {
     private Thread thread;
     private CountDownLatch ready;
     private CountDownLatch go;
+    private boolean awaitFirstSample;
     private long startNanos;
     private long previousTick;
     private long minInterval = Long.MAX_VALUE;
@@ -79,10 +80,19 @@ public final class Sampler {
     }
 
     /**
-     * Starts the sampler thread and returns once it is sampling: it has taken a first, unrecorded sample
-     * (which loads and links the sampling code and makes the JDK's first thread calls, several ms on a cold
-     * JVM) and the session starts then. Without this a 1 ms profile of a short block lost its first
-     * milliseconds to the thread's start and to that cold first tick. Waits at most {@link #READY_TIMEOUT_MILLIS}.
+     * With {@code true}, {@link #start()} returns once the sampler is sampling (the Java API's 1 ms profile of
+     * a short block); the agent keeps its start-up fast instead. Call before {@link #start()}.
+     */
+    public void awaitFirstSample(boolean await) {
+        this.awaitFirstSample = await;
+    }
+
+    /**
+     * Starts the sampler thread, which first takes an unrecorded sample (it loads and links the sampling
+     * code and makes the JDK's first thread calls, several ms on a cold JVM); the session starts as this
+     * returns. With {@link #awaitFirstSample} it returns only once that sample is taken (at most
+     * {@link #READY_TIMEOUT_MILLIS}): without it a 1 ms profile of a short block lost its first milliseconds
+     * to the thread's start and to that cold first tick.
      */
     public synchronized void start() {
         if (running) {
@@ -97,7 +107,9 @@ public final class Sampler {
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
         try {
-            ready.await(READY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            if (awaitFirstSample) {
+                ready.await(READY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
