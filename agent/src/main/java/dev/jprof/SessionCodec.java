@@ -164,7 +164,7 @@ final class SessionCodec {
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "no such session file");
         } catch (JsonProcessingException e) {
-            throw new SessionFormatException(file + " " + SessionProblems.unreadable(e), e);
+            throw new SessionFormatException(file + " " + SessionProblems.unreadable(e, sizeOf(file)), e);
         }
         try {
             return fromTree(root);
@@ -173,11 +173,19 @@ final class SessionCodec {
         }
     }
 
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     static Session fromJson(String json) throws SessionFormatException {
         try {
             return fromTree(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new SessionFormatException("the text " + SessionProblems.unreadable(e), e);
+            throw new SessionFormatException("the text " + SessionProblems.unreadable(e, json.length()), e);
         } catch (SessionFormatException e) {
             throw new SessionFormatException("the text " + e.getMessage(), e);
         }

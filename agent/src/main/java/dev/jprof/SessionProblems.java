@@ -12,11 +12,22 @@ final class SessionProblems {
     private SessionProblems() {
     }
 
-    static String unreadable(JsonProcessingException e) {
-        if (e instanceof JsonEOFException) {
+    /** @param length the input's length (bytes of a file, characters of a string) */
+    static String unreadable(JsonProcessingException e, long length) {
+        if (e instanceof JsonEOFException || endsAtTheEnd(e, length)) {
             return "is truncated: it ends in the middle of the session (cut short while it was written or copied?)";
         }
         return "is not a jprof session: it is not readable JSON";
+    }
+
+    /** A parse error at the very end: cut in the middle of a word ("tru") rather than between two. */
+    private static boolean endsAtTheEnd(JsonProcessingException e, long length) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        if (at == null || length <= 0) {
+            return false;
+        }
+        long offset = Math.max(at.getByteOffset(), at.getCharOffset());
+        return offset >= length - 1;
     }
 
     /** Refuses what is not a session at all, or a session of a format this jprof does not know. */
