@@ -41,8 +41,8 @@ public final class Processors {
 
     /**
      * Removes reflection and method-handle plumbing ({@code jdk.internal.reflect}, {@code Method.invoke},
-     * {@code java.lang.invoke} LambdaForms and holders, {@code $$Lambda} proxies), moving their children
-     * and time up to the caller.
+     * {@code java.lang.invoke} LambdaForms and holders, {@code $$Lambda} proxies) and the JDK's private
+     * helpers under a public method ({@link #isJdkPrivateHelper}), moving their children and time up to the caller.
      */
     public static Frame removeReflection(Frame root, ProcessorOptions options) {
         return splice(root, Processors::isReflection);
@@ -276,11 +276,23 @@ public final class Processors {
 
     static boolean isReflection(Frame f) {
         String c = f.className();
-        return c.startsWith("jdk.internal.reflect.")
+        return isJdkPrivateHelper(c, f.methodName())
+                || c.startsWith("jdk.internal.reflect.")
                 || c.startsWith("java.lang.invoke.")
                 || c.equals("java.lang.reflect.Method") && f.methodName().equals("invoke")
                 || c.equals("java.lang.reflect.Constructor") && f.methodName().startsWith("newInstance")
                 || c.contains("$$Lambda");
+    }
+
+    /**
+     * The private methods newer JDKs run under a public one ({@code Thread.sleep} calls {@code sleepNanos} and
+     * the native {@code sleepNanos0} on JDK 21+; {@code Object.wait} calls {@code wait0}): their time goes to
+     * the public method, so a report reads {@code Thread.sleep} on JDK 17 and JDK 25 alike.
+     */
+    static boolean isJdkPrivateHelper(String className, String method) {
+        return className.equals("java.lang.Thread") && (method.equals("sleepNanos") || method.equals("sleepNanos0")
+                || method.equals("sleep0") || method.equals("beforeSleep") || method.equals("afterSleep"))
+                || className.equals("java.lang.Object") && method.equals("wait0");
     }
 
     /** Converts a glob (as in {@code --hide '*}{@code /jackson-*}{@code /*'}) to a regex that matches a whole path. */

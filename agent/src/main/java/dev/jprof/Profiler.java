@@ -279,7 +279,8 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
                 : threadFilter != null ? stackSources().platformThreads(selector)
                 : allThreads ? stackSources().allThreads(null, clock, messages) : stackSources().thread(caller);
         Recorder r = new Recorder(source, clock, interval, CodeLocator.forCurrentJvm()::locate,
-                description, Integer.MAX_VALUE).asyncMode(asyncMode).maxMemory(maxMemory).maxOverhead(maxOverhead);
+                description, Integer.MAX_VALUE).asyncMode(asyncMode).maxMemory(maxMemory).maxOverhead(maxOverhead)
+                .awaitFirstSample();
         if (manualSampling) {
             r.startManual();
         } else {

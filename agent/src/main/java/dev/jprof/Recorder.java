@@ -67,6 +67,12 @@ public final class Recorder {
         return this;
     }
 
+    /** Makes {@link #start()} return only once the sampler is sampling (see {@link Sampler#awaitFirstSample}). */
+    public Recorder awaitFirstSample() {
+        sampler.awaitFirstSample(true);
+        return this;
+    }
+
     /** Starts sampling on the {@code jprof-sampler} thread. */
     public void start() {
         markStart();

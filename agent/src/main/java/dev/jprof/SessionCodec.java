@@ -164,13 +164,20 @@ final class SessionCodec {
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "no such session file");
         } catch (JsonProcessingException e) {
-            throw new SessionFormatException(file + " is not a jprof session: invalid JSON ("
-                    + e.getOriginalMessage() + ")", e);
+            throw new SessionFormatException(file + " " + SessionProblems.unreadable(e, sizeOf(file)), e);
         }
         try {
             return fromTree(root);
         } catch (SessionFormatException e) {
-            throw new SessionFormatException(file + ": " + e.getMessage(), e);
+            throw new SessionFormatException(file + " " + e.getMessage(), e);
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 
@@ -178,22 +185,23 @@ final class SessionCodec {
         try {
             return fromTree(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new SessionFormatException("not a jprof session: invalid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new SessionFormatException("the text " + SessionProblems.unreadable(e, json.length()), e);
+        } catch (SessionFormatException e) {
+            throw new SessionFormatException("the text " + e.getMessage(), e);
         }
     }
 
+    /** Reads a parsed session; a failure's message reads after the file's name ("is truncated", ...). */
     private static Session fromTree(JsonNode root) throws SessionFormatException {
-        if (root == null || !root.isObject()) {
-            throw new SessionFormatException("not a jprof session: expected a JSON object");
+        SessionProblems.checkHeader(root, FORMAT, Session.FORMAT_VERSION);
+        try {
+            return fromCheckedTree(root);
+        } catch (SessionFormatException e) {
+            throw new SessionFormatException(SessionProblems.damaged(e.getMessage()), e);
         }
-        if (!FORMAT.equals(root.path("format").asText())) {
-            throw new SessionFormatException("not a jprof session: \"format\" is not \"" + FORMAT + "\"");
-        }
-        JsonNode version = root.path("version");
-        if (!version.canConvertToInt() || version.asInt() != Session.FORMAT_VERSION) {
-            throw new SessionFormatException("unsupported session format version " + version
-                    + " (this jprof reads version " + Session.FORMAT_VERSION + ")");
-        }
+    }
+
+    private static Session fromCheckedTree(JsonNode root) throws SessionFormatException {
         SessionMetadata m = new SessionMetadata();
         m.startTimeMillis = Math.round(number(root, "start_time") * 1000);
         m.duration = nonNegative(root, "duration");
@@ -252,7 +260,7 @@ final class SessionCodec {
         try {
             tables.validate();
         } catch (IllegalArgumentException e) {
-            throw new SessionFormatException("corrupt session: " + e.getMessage());
+            throw new SessionFormatException(e.getMessage());
         }
         return new Session(m, tables);
     }

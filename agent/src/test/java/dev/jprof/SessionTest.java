@@ -2,6 +2,7 @@ package dev.jprof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,13 +95,19 @@ class SessionTest {
     @Test
     void rejectsFilesThatAreNotSessionsWithAClearMessage() throws Exception {
         String valid = sample().toJson();
-        assertLoadFails(valid.substring(0, valid.length() / 2), "invalid JSON");
-        assertLoadFails(valid.replace("\"version\":1", "\"version\":99"), "unsupported session format version 99");
-        assertLoadFails("[1,2,3]", "expected a JSON object");
-        assertLoadFails("{\"format\":\"jprof-session\",\"version\":1}", "must be a number");
-        assertLoadFails(valid.replace("\"format\":\"jprof-session\"", "\"format\":\"other\""), "\"format\"");
+        for (int cut = valid.length() / 3; cut < valid.length() - 1; cut += valid.length() / 41) {
+            assertLoadFails(valid.substring(0, cut), " is truncated: it ends in the middle of the session");
+        }
+        assertLoadFails(valid.replace("\"version\":1", "\"version\":99"),
+                " was written by a newer jprof (session format 99; this jprof reads format 1)");
+        assertLoadFails(valid.replace("\"version\":1", "\"version\":0"), " has an unknown session format version 0");
+        assertLoadFails("", " is empty");
+        assertLoadFails("[1,2,3]", " is not a jprof session: it has no \"format\": \"jprof-session\"");
+        assertLoadFails("not json", " is not a jprof session: it is not readable JSON");
+        assertLoadFails("{\"format\":\"jprof-session\",\"version\":1}", " is a damaged jprof session: \"start_time\" must be a number");
+        assertLoadFails(valid.replace("\"format\":\"jprof-session\"", "\"format\":\"other\""), " is not a jprof session");
         assertLoadFails(valid.replaceFirst("\"stack\":\\[\\d+", "\"stack\":[99999"), "out of range");
-        assertLoadFails(valid.replace("\"duration\":0.11", "\"duration\":-1"), "must not be negative");
+        assertLoadFails(valid.replace("\"duration\":0.11", "\"duration\":-1"), "\"duration\" must not be negative");
         byte[] random = new byte[4096];
         new Random(7).nextBytes(random);
         Path file = dir.resolve("random.jprof");
@@ -113,6 +120,11 @@ class SessionTest {
         Path file = dir.resolve("bad.jprof");
         Files.write(file, content.getBytes(StandardCharsets.UTF_8));
         SessionFormatException e = assertThrows(SessionFormatException.class, () -> Session.load(file));
-        assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should contain '" + expected + "'");
+        String message = e.getMessage();
+        assertTrue(message.startsWith(file.toString()) && message.contains(expected),
+                "message '" + message + "' should start with the file and contain '" + expected + "'");
+        assertEquals(message.indexOf(file.toString()), message.lastIndexOf(file.toString()), "the path once: " + message);
+        assertFalse(message.contains("\n") || message.contains("Source:") || message.contains("marker")
+                || message.contains("Exception"), "plain words, no parser internals: " + message);
     }
 }

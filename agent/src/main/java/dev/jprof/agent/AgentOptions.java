@@ -25,13 +25,13 @@ import java.util.function.Function;
  * several keys. Adding a key: a row in the table and a getter here.
  */
 public final class AgentOptions {
-    /** Default sampling interval of the agent (all threads); see README for the measurement behind it. */
+    /** Default sampling interval of the agent (all threads); see docs/SAMPLING.md for the measurement behind it. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(10);
     /** Default bound on how long writing the report may hold up the JVM's exit. */
     public static final Duration DEFAULT_EXIT_TIMEOUT = Duration.ofSeconds(15);
     /** Default bound on the sampler's cost, as a share of wall time. */
     public static final double DEFAULT_MAX_OVERHEAD = 0.01;
-    /** Default bound on the sample store's memory, in bytes (see README: an hour of 50 threads stays under 64 MB of heap). */
+    /** Default bound on the sample store's memory, in bytes (see docs/SAMPLING.md: an hour of 50 threads stays under 64 MB of heap). */
     public static final long DEFAULT_MAX_MEMORY = SampleStore.DEFAULT_MAX_BYTES;
     /** Default bound on virtual-thread stack walks per tick. */
     public static final int DEFAULT_VIRTUAL_THREADS_PER_TICK = StackSourceChoice.DEFAULT_VIRTUAL_THREADS_PER_TICK;

@@ -70,6 +70,10 @@ final class AttachControl {
                 started.start();
                 recorder = started;
                 startedMillis = System.currentTimeMillis();
+                if (options.duration() != null) {
+                    stopAfter(started, options);
+                    return "profiling started for " + options.duration().toMillis() / 1000.0 + " s";
+                }
                 return "profiling started";
             case DUMP:
             case STOP: {
@@ -107,6 +111,42 @@ final class AttachControl {
         }
     }
 
+    /**
+     * {@code jprof attach PID --duration D}: the profile stops itself and its session appears at the outfile
+     * (whole: written aside, then moved), so the CLI loads the agent once. Each load of an agent makes a JDK
+     * 21+ target print its dynamic-agent warning again; a second attach to stop printed it twice.
+     */
+    private static void stopAfter(Recorder started, AgentOptions options) {
+        if (options.outfile() == null) {
+            throw new CommandException("start with a duration needs an outfile to write the report to");
+        }
+        long millis = options.duration().toMillis();
+        Thread timer = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (AttachControl.class) {
+                if (recorder != started) {
+                    return; // stopped by an attach meanwhile
+                }
+                started.stop();
+                recorder = null;
+                Path target = Paths.get(options.outfile());
+                Path part = target.resolveSibling(target.getFileName() + ".part");
+                try {
+                    write(started.snapshot(), options, part);
+                    Files.move(part, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("jprof: could not write the report to " + target + ": " + e.getMessage());
+                }
+            }
+        }, "jprof-attach-duration");
+        timer.setDaemon(true);
+        timer.start();
+    }
+
     private static Recorder requireRunning(AttachCommand command) {
         if (recorder == null) {
             throw new CommandException("not profiling this JVM; nothing to " + command.word()
@@ -125,8 +165,11 @@ final class AttachControl {
         if (options.outfile() == null) {
             throw new CommandException(options.command().word() + " needs an outfile to write the report to");
         }
+        write(session, options, Paths.get(options.outfile()));
+    }
+
+    private static void write(Session session, AgentOptions options, Path target) throws IOException {
         Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), false);
-        Path target = Paths.get(options.outfile());
         OwnerOnlyFiles.write(target, renderer.render(session).getBytes(StandardCharsets.UTF_8));
     }
 

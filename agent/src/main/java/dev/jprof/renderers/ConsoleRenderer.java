@@ -150,7 +150,7 @@ public class ConsoleRenderer extends FrameRenderer {
                         new java.text.DecimalFormat("0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
                                 .format(processorOptions().filterThreshold() * 100), root.time()));
             } else {
-                out.append("No samples were recorded.\n");
+                out.append("No samples were recorded").append(ReportHeader.shorterThanInterval(session)).append(".\n");
             }
             return out.toString();
         }
@@ -217,9 +217,10 @@ public class ConsoleRenderer extends FrameRenderer {
         String dot = unicode ? " \u00b7 " : " - ";
         out.append("  ").append(paint(Ansi.BOLD, "jprof")).append(dot).append("wall-clock call tree").append(dot)
                 .append('v').append(Version.VERSION).append('\n');
-        out.append(String.format(Locale.ROOT, "  Recorded: %-12s Samples:  %d%n", recorded, s.sampleCount()));
-        out.append(String.format(Locale.ROOT, "  Duration: %-12.3f CPU time: %s%n", s.duration(), cpu));
-        out.append(String.format(Locale.ROOT, "  Threads:  %-12s Interval: %s%n", Text.threads(s), intervalText(s)));
+        ReportHeader.appendRows(out, new String[][] {
+            {"Recorded: ", recorded, "Samples:  ", Long.toString(s.sampleCount())},
+            {"Duration: ", String.format(Locale.ROOT, "%.3f", s.duration()), "CPU time: ", cpu},
+            {"Threads:  ", Text.threads(s), "Interval: ", intervalText(s)}});
         out.append('\n');
         if (!s.targetDescription().isEmpty()) {
             out.append("Program: ").append(Text.sanitize(s.targetDescription())).append("\n\n");

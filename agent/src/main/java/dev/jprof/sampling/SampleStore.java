@@ -35,6 +35,8 @@ public final class SampleStore {
     private long[] threadIds = new long[64];
     private boolean[] threadVirtual = new boolean[64];
     private int[] lastRun = new int[64];
+    /** Each thread's last stack, kept apart from the runs: it outlives a fold, and a primed stack has no run. */
+    private int[] lastStackId = new int[64];
     private boolean[] lastShallow = new boolean[64];
     private long threadNameBytes;
 
@@ -108,6 +110,7 @@ public final class SampleStore {
             threadIds = Arrays.copyOf(threadIds, index * 2);
             threadVirtual = Arrays.copyOf(threadVirtual, index * 2);
             lastRun = Arrays.copyOf(lastRun, index * 2);
+            lastStackId = Arrays.copyOf(lastStackId, index * 2);
             lastShallow = Arrays.copyOf(lastShallow, index * 2);
         }
         threadNames.add(name);
@@ -115,6 +118,7 @@ public final class SampleStore {
         threadIds[index] = id;
         threadVirtual[index] = virtual;
         lastRun[index] = -1;
+        lastStackId[index] = StackTable.EMPTY;
         threadIndex.put(id, index);
         return index;
     }
@@ -150,9 +154,15 @@ public final class SampleStore {
 
     /** The stack of the thread's latest sample, or the empty stack. */
     public int lastStack(int threadIndex) {
-        int run = lastRun[threadIndex];
         pendingShallow = lastShallow[threadIndex];
-        return run < 0 ? StackTable.EMPTY : stack[run];
+        return lastStackId[threadIndex];
+    }
+
+    /** A thread's stack as the sampler first saw it, before the session started: recorded as nothing. */
+    public void primeStack(int threadIndex, int stackId) {
+        lastStackId[threadIndex] = stackId;
+        lastShallow[threadIndex] = pendingShallow;
+        pendingShallow = false;
     }
 
     /**
@@ -166,6 +176,7 @@ public final class SampleStore {
         pendingShallow = false;
         samples++;
         lastShallow[threadIndex] = shallow;
+        lastStackId[threadIndex] = stackId;
         int last = lastRun[threadIndex];
         if (last >= 0 && stack[last] == stackId && state[last] == threadState) {
             weight[last] += weightNanos;

@@ -1,5 +1,7 @@
 package dev.jprof.sampling;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,6 +23,9 @@ public final class Sampler {
 
     private volatile boolean running;
     private Thread thread;
+    private CountDownLatch ready;
+    private CountDownLatch go;
+    private boolean awaitFirstSample;
     private long startNanos;
     private long previousTick;
     private long minInterval = Long.MAX_VALUE;
@@ -74,18 +79,51 @@ public final class Sampler {
         previousTick = startNanos;
     }
 
-    /** Starts the sampler thread. */
+    /**
+     * With {@code true}, {@link #start()} returns once the sampler is sampling (the Java API's 1 ms profile of
+     * a short block); the agent keeps its start-up fast instead. Call before {@link #start()}.
+     */
+    public void awaitFirstSample(boolean await) {
+        this.awaitFirstSample = await;
+    }
+
+    /**
+     * Starts the sampler thread, which first takes an unrecorded sample (it loads and links the sampling
+     * code and makes the JDK's first thread calls, several ms on a cold JVM); the session starts as this
+     * returns. With {@link #awaitFirstSample} it returns only once that sample is taken (at most
+     * {@link #READY_TIMEOUT_MILLIS}): without it a 1 ms profile of a short block lost its first milliseconds
+     * to the thread's start and to that cold first tick.
+     */
     public synchronized void start() {
         if (running) {
             return;
         }
         begin();
         running = true;
+        ready = new CountDownLatch(1);
+        go = new CountDownLatch(1);
         thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
+        try {
+            if (awaitFirstSample) {
+                ready.await(READY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // The session starts as start() returns, and the first tick is one interval later: a caller slow to
+            // wake from the wait above must not be sampled inside start().
+            synchronized (store) {
+                begin();
+            }
+            go.countDown();
+        }
     }
+
+    /** The longest {@link #start()} waits for the first sample: a stalled machine must not hang the program. */
+    static final long READY_TIMEOUT_MILLIS = 2_000;
 
     /** Stops the sampler thread and waits for its last tick to finish. */
     public synchronized void stop() {
@@ -109,7 +147,22 @@ public final class Sampler {
     }
 
     private void loop() {
-        long deadline = clock.nanoTime() + intervalNanos;
+        try {
+            prime();
+        } catch (Throwable t) {
+            // the real ticks report a lasting failure; a failed first sample only costs its warm-up
+        } finally {
+            ready.countDown();
+        }
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            return;
+        }
+        long deadline;
+        synchronized (store) {
+            deadline = previousTick + intervalNanos;
+        }
         while (running) {
             long now = clock.nanoTime();
             if (now < deadline) {
@@ -176,6 +229,26 @@ public final class Sampler {
         cpuAfterLastTick = cpuAfter;
         return cost + Math.max(0, source.lastPauseNanos());
     }
+
+    /**
+     * The unrecorded first sample: threads and stacks are interned, so that a thread the source reports as
+     * unchanged at the first real tick keeps its stack; the session starts after it (see {@link #start()}).
+     */
+    private void prime() {
+        synchronized (store) {
+            source.sample(primer);
+        }
+    }
+
+    private final StackSource.StackConsumer primer = new StackSource.StackConsumer() {
+        @Override
+        public void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack) {
+            if (stack != null) {
+                int index = store.thread(threadId, name, virtual);
+                store.primeStack(index, store.internStack(stack));
+            }
+        }
+    };
 
     /** Takes one sample of every profiled thread. Public for deterministic tests. */
     public void tick() {

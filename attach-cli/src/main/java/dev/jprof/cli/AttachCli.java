@@ -5,6 +5,7 @@ import dev.jprof.agent.AgentOptions;
 import dev.jprof.agent.AttachCommand;
 import dev.jprof.agent.OptionException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -115,12 +116,23 @@ final class AttachCli implements Callable<Integer> {
     }
 
     private int profileFor(AgentConnection connection, Duration wait, AgentOptions render) throws Exception {
-        connection.send(AttachCommand.START, options.recordArgs());
+        // With a duration the agent stops by itself and writes the session here: one attach, so a JDK 21+
+        // target prints its dynamic-agent warning once. Ctrl-C before then stops it with a second attach.
+        Path timed = connection.file("timed" + Session.EXTENSION);
+        AgentArgString start = options.recordArgs();
+        if (wait != null) {
+            start.add("duration", wait.toMillis() + "ms").add("renderer", "session").add("outfile", timed.toString());
+        }
+        connection.send(AttachCommand.START, start);
         CompletableFuture<ProcessHandle> exited = ProcessHandle.of(pid).map(ProcessHandle::onExit)
                 .orElse(CompletableFuture.completedFuture(null));
         ExitGuard guard = new ExitGuard(() -> {
             // On Ctrl-C the hook halts the JVM after this: clean up here, not in call()'s finally.
             try {
+                if (Files.isRegularFile(timed)) {
+                    output.write(SessionFiles.load(timed), render, true);
+                    return 0;
+                }
                 if (exited.isDone()) {
                     throw new CliException(CliException.FAILED, "the JVM " + pid + " exited before the report was collected");
                 }
@@ -137,10 +149,16 @@ final class AttachCli implements Callable<Integer> {
             if (wait == null) {
                 exited.get();
             } else {
-                exited.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+                // The agent's report, or a stop of our own when it is this late (a stalled target).
+                long giveUp = System.nanoTime() + wait.toNanos() + TimeUnit.SECONDS.toNanos(30);
+                while (!Files.isRegularFile(timed) && !exited.isDone() && System.nanoTime() < giveUp) {
+                    try {
+                        exited.get(50, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        // look again
+                    }
+                }
             }
-        } catch (TimeoutException e) {
-            // the duration is over
         } catch (ExecutionException e) {
             // cannot happen for onExit; report what was recorded
         }

@@ -38,7 +38,7 @@ public final class Main {
         ReportOutput toStderr = new ReportOutput(System.err, System.err, SessionStore.forUser(), Browser.fromEnvironment());
         ReportOutput toStdout = new ReportOutput(System.out, System.err, SessionStore.forUser(), Browser.fromEnvironment());
         if (args.length == 0) {
-            args = new String[] {"--target-description", "jprof demo", "-cp", ownJar(), "dev.jprof.cli.demo.Demo"};
+            args = new String[] {"demo"};
         }
         String first = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -55,6 +55,9 @@ public final class Main {
                 run.getCommandSpec().version("jprof " + version());
                 String[] split;
                 try {
+                    if (first.equals("demo")) {
+                        args = DemoCommand.runArguments(run.getCommandSpec(), rest);
+                    }
                     split = splitTargetCommand(run.getCommandSpec(), args);
                 } catch (CliException e) {
                     System.err.println("jprof: " + e.getMessage());
@@ -86,6 +89,9 @@ public final class Main {
                 }
                 out.add("--");
                 break;
+            }
+            if (takes == 1 && optionalValueAbsent(spec, a, i + 1 < args.length ? args[i + 1] : null)) {
+                takes = 0;
             }
             for (int k = 0; k <= takes && i < args.length; k++) {
                 out.add(args[i++]);
@@ -123,6 +129,12 @@ public final class Main {
         }
         // "-oFILE": a stuck value; anything else after a one-letter flag is not ours (e.g. java's -cp, -ea).
         return o.arity().max() > 0 ? 0 : -1;
+    }
+
+    /** An option whose value is optional ({@code --load-prev [ID]}) followed by another option or nothing. */
+    private static boolean optionalValueAbsent(CommandSpec spec, String option, String next) {
+        OptionSpec o = option.startsWith("--") ? spec.findOption(option) : null;
+        return o != null && o.arity().min() == 0 && (next == null || next.startsWith("-"));
     }
 
     private static int execute(CommandLine cmd, String[] args) {

@@ -65,7 +65,8 @@ final class ReportOutput {
     private void saveForLater(Session session) {
         try {
             String id = store.save(session);
-            messages.println("jprof: to view this report with different options, run: jprof --load-prev " + id + " [options]");
+            messages.println("jprof: to view this report with different options, run: " + Launcher.command() + " --load-prev "
+                    + id + " [options]");
         } catch (IOException | RuntimeException e) {
             messages.println("jprof: could not save the session for --load-prev (" + e.getMessage() + ")");
         }

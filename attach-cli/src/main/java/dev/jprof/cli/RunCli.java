@@ -20,11 +20,12 @@ import picocli.CommandLine.Parameters;
             "jprof [options] [java options] -jar app.jar [args...]",
             "       jprof [options] [java options: -cp, -Xmx, -D...] Main [args...]",
             "       jprof [options] [--only GLOB] -- COMMAND [args...]   (e.g. mvn test)",
-            "       jprof --load FILE | --load-prev ID [options]",
+            "       jprof --load FILE | --load-prev [ID] [options]",
             "       jprof attach PID [start|stop|dump|status] [--duration D] [options]",
             "       jprof list",
             "       jprof combine A.jprof B.jprof... -o OUT.jprof",
-            "       jprof            (no arguments: profile a built-in demo)"},
+            "       jprof demo [options]   (or jprof alone: profile a built-in demo)",
+            "       bin/jprof install       (link jprof into ~/.local/bin)"},
         description = "Profiles a Java program: where the wall-clock time went, as a call tree.",
         footer = {"",
             "jprof's options come first; the first argument that is not one of them starts the java command line, which is passed to the target JVM unchanged (use '--' to end jprof's options explicitly).",
@@ -41,7 +42,8 @@ final class RunCli implements Callable<Integer> {
     @Option(names = "--load", paramLabel = "FILE", description = "re-render a saved session (.jprof)")
     String load;
 
-    @Option(names = "--load-prev", paramLabel = "ID", description = "re-render a session saved after a text report")
+    @Option(names = "--load-prev", paramLabel = "ID", arity = "0..1", fallbackValue = SessionStore.LATEST,
+            description = "re-render a session saved after a text report (default: the latest)")
     String loadPrev;
 
     @Option(names = "--java", paramLabel = "JAVA",

@@ -19,7 +19,7 @@ final class SessionFiles {
         try {
             return Session.load(file);
         } catch (SessionFormatException e) {
-            throw new CliException(CliException.USAGE, file + " is not a jprof session: " + e.getMessage());
+            throw new CliException(CliException.USAGE, e.getMessage()); // names the file once, in plain words
         } catch (NoSuchFileException e) {
             throw new CliException(CliException.USAGE, "no such file: " + file);
         } catch (IOException e) {

@@ -52,7 +52,18 @@ final class SessionStore {
         return id;
     }
 
+    /** What {@code --load-prev} without an ID asks for: the newest saved session. */
+    static final String LATEST = "<latest>";
+
     Session load(String id) {
+        if (id.equals(LATEST)) {
+            List<String> ids = ids();
+            if (ids.isEmpty()) {
+                throw new CliException(CliException.USAGE, "no saved session in " + dir
+                        + " yet: a text report of a run saves one");
+            }
+            id = ids.get(ids.size() - 1);
+        }
         if (!id.matches("[A-Za-z0-9_.:-]+")) {
             throw new CliException(CliException.USAGE, "'" + id + "' is not a session ID; see " + dir);
         }

@@ -29,6 +29,43 @@ class MainTest {
     }
 
     @Test
+    void loadPrevTakesAnIdOnlyWhenOneFollows() {
+        assertArrayEquals(new String[] {"--load-prev", "-r", "html"}, split("--load-prev", "-r", "html"));
+        assertArrayEquals(new String[] {"--load-prev"}, split("--load-prev"));
+        assertArrayEquals(new String[] {"--load-prev", "2026-12-02T01-36-55", "-t"}, split("--load-prev", "2026-12-02T01-36-55", "-t"));
+    }
+
+    @Test
+    void demoRunsTheBuiltInProgramWithTheUsersOptions() {
+        CommandLine run = new CommandLine(new RunCli("agent.jar", null, null));
+        String[] args = DemoCommand.runArguments(run.getCommandSpec(), new String[] {"-o", "demo.html"});
+        assertArrayEquals(new String[] {"-o", "demo.html", "--target-description", "jprof demo", "--", "-cp", Main.ownJar(),
+                "dev.jprof.cli.demo.Demo"}, args);
+        assertEquals("jprof demo takes jprof's options only (e.g. -o demo.html, -r speedscope); to profile your own"
+                + " program: jprof [options] -jar app.jar", assertThrows(CliException.class,
+                () -> DemoCommand.runArguments(run.getCommandSpec(), new String[] {"-t", "Main"})).getMessage());
+    }
+
+    @Test
+    void printedCommandsNameTheLauncherAsItCanBeRun() {
+        String saved = System.getProperty("jprof.launcher");
+        try {
+            System.clearProperty("jprof.launcher");
+            assertEquals("jprof", Launcher.command());
+            System.setProperty("jprof.launcher", "/home/u/jprof/bin/jprof");
+            assertEquals("/home/u/jprof/bin/jprof", Launcher.command());
+            System.setProperty("jprof.launcher", "/home/u/my tools/bin/jprof");
+            assertEquals("'/home/u/my tools/bin/jprof'", Launcher.command());
+        } finally {
+            if (saved == null) {
+                System.clearProperty("jprof.launcher");
+            } else {
+                System.setProperty("jprof.launcher", saved);
+            }
+        }
+    }
+
+    @Test
     void aMistypedLongOptionIsNotHandedToJava() {
         CliException e = assertThrows(CliException.class, () -> split("--outfle", "x", "Main"));
         assertEquals("unknown option '--outfle' (jprof --help lists them; java's options come after jprof's)", e.getMessage());

@@ -66,5 +66,12 @@ class SessionStoreTest {
         CliException e = assertThrows(CliException.class, () -> store.load(first));
         assertTrue(e.getMessage().startsWith("no saved session '" + first + "' in " + dir + "; saved: "), e.getMessage());
         assertThrows(CliException.class, () -> store.load("../etc/passwd"));
+        assertEquals(12, store.load(SessionStore.LATEST).sampleCount(), "--load-prev without an ID: the newest");
+    }
+
+    @Test
+    void theLatestOfNoSessionsSaysWhereItLooked() {
+        CliException e = assertThrows(CliException.class, () -> new SessionStore(dir.resolve("none")).load(SessionStore.LATEST));
+        assertEquals("no saved session in " + dir.resolve("none") + " yet: a text report of a run saves one", e.getMessage());
     }
 }

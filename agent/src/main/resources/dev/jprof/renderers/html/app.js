@@ -530,9 +530,11 @@
     tip.textContent = '';
     for (var i = 0; i < lines.length; i++) tip.appendChild(el('div', lines[i][0], lines[i][1]));
     tip.hidden = false;
-    var w = tip.offsetWidth, h = tip.offsetHeight;
-    tip.style.left = Math.min(x + 14, window.innerWidth - w - 8) + 'px';
-    tip.style.top = (y + 16 + h > window.innerHeight ? y - h - 10 : y + 16) + 'px';
+    var w = tip.offsetWidth, h = tip.offsetHeight, H = window.innerHeight;
+    tip.style.left = Math.max(8, Math.min(x + 14, window.innerWidth - w - 8)) + 'px';
+    // Below the pointer, else above it, else as near as the window allows: never past the top or bottom.
+    var top = y + 16 + h <= H - 8 ? y + 16 : y - h - 10;
+    tip.style.top = Math.max(8, Math.min(top, H - h - 8)) + 'px';
   }
   function hideTip() { tip.hidden = true; }
   function frameLines(n) {

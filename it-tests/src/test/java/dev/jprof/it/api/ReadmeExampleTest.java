@@ -39,7 +39,11 @@ class ReadmeExampleTest {
         Path file = dir.resolve("fib.jprof");
         Jvm.Result r = Jvm.run(Jvm.Jdk.JDK17, ReadmeExample.class, file.toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        assertTrue(r.stdout().contains("ReadmeExample.slowFibonacci"), r.stdout());
+        String header = "wall-clock call tree";
+        String first = r.stdout().substring(0, r.stdout().indexOf(header, r.stdout().indexOf(header) + 1));
+        for (String step : new String[] {"ReadmeExample.buildReport", "ReadmeExample.parse", "ReadmeExample.summarise"}) {
+            assertTrue(first.contains(step), "the first report shows a tree with " + step + ":\n" + first);
+        }
         assertTrue(r.stdout().contains("\u2514\u2500 "), "the second report uses unicode: " + r.stdout());
         assertTrue(r.stdout().contains("fib(30) = 832040, "), r.stdout());
         assertTrue(Files.size(file) > 0);

@@ -81,6 +81,17 @@ class AttachIT {
     }
 
     @Test
+    void aTimedProfileAttachesOnceSoJdk25WarnsOnce() throws Exception {
+        Cli.Run target = serve(Cli.target(Cli.jdk25(), List.of(), "serve"));
+        Cli.Run timed = jprof(Cli.jdk17(), "attach", Long.toString(target.pid()), "--duration", "500ms", "--no-color");
+        assertEquals(0, timed.exitStatus(), timed.describe());
+        assertTrue(timed.out().contains("CliTarget.cliTargetWork"), timed.describe());
+        String warning = "WARNING: A Java agent has been loaded dynamically";
+        assertEquals(1, target.err().split(warning, -1).length - 1, "the JDK's warning once" + target.describe());
+        assertStatus(Cli.jdk17(), Long.toString(target.pid()), "not profiling");
+    }
+
+    @Test
     void readsTheStartUpProfileOfAProgramRunByJprof() throws Exception {
         Cli.Run run = Cli.start(Cli.jprof(Cli.jdk17(), "-cp", Cli.TEST_CLASSES, CliTarget.class.getName(), "serve"),
                 Cli.env(dir), false);

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /** Sessions at the edges: nothing recorded, and a 10,000-frame-deep stack. */
 class HtmlEdgeCasesIT {
@@ -103,6 +106,47 @@ class HtmlEdgeCasesIT {
         assertTrue(tree.contains(thread), tree);
         assertTrue(tree.contains("<img src=x onerror=alert(2)>.<script>alert(3)</script>"), tree);
         assertTrue(tree.contains("\"><svg onload=alert(4)>.java:7"), tree);
+        assertEquals(List.of(), browser.severeLogs());
+    }
+
+    @Test
+    void aDeepStacksTimelineTooltipStaysInsideA700PixelWindowAndTheLegendNamesEveryColour() throws Exception {
+        StackTraceElement[] stack = new StackTraceElement[40];
+        for (int i = 0; i < stack.length; i++) {
+            stack[i] = new StackTraceElement("com.acme.Layer" + i, "call", "Layer" + i + ".java", i + 1);
+        }
+        Path file = dir.resolve("tall-tooltip.html");
+        Files.writeString(file, new HtmlRenderer().render(record(50, stack)));
+        browser.driver.manage().window().setSize(new Dimension(1000, 700));
+        try {
+            browser.open(file);
+            browser.click("#tab-timeline");
+            String legend = browser.driver.findElement(By.id("tl-legend")).getText();
+            for (String entry : new String[] {"innermost application method", "library code", "waiting or blocked",
+                    "library code, waiting", "idle (no Java stack)"}) {
+                assertTrue(legend.contains(entry), "the legend names '" + entry + "': " + legend);
+            }
+            WebElement canvas = browser.driver.findElement(By.id("timeline"));
+            int y = 22 + 11; // the only lane
+            new Actions(browser.driver).moveToElement(canvas, 0, -canvas.getSize().getHeight() / 2 + y).perform();
+            WebElement tip = browser.driver.findElement(By.id("tooltip"));
+            assertTrue(tip.isDisplayed(), "hovering a sample shows its stack");
+            @SuppressWarnings("unchecked")
+            List<Number> box = (List<Number>) browser.js("var r = document.getElementById('tooltip').getBoundingClientRect();"
+                    + " return [r.top, r.bottom, window.innerHeight, arguments[0].getBoundingClientRect().top + arguments[1]]",
+                    canvas, y);
+            double top = box.get(0).doubleValue();
+            double bottom = box.get(1).doubleValue();
+            double height = box.get(2).doubleValue();
+            double pointer = box.get(3).doubleValue();
+            assertTrue(bottom - top > Math.max(pointer, height - pointer), "a tooltip taller than the room above and"
+                    + " below the pointer: " + box);
+            assertTrue(top >= 0 && bottom <= height, "the tooltip is inside the window: " + box);
+            assertTrue(tip.getText().contains("Layer0.call"), "the innermost frame is on screen: " + tip.getText());
+            browser.screenshot("html-timeline-tall-tooltip");
+        } finally {
+            browser.driver.manage().window().setSize(new Dimension(1400, 1000));
+        }
         assertEquals(List.of(), browser.severeLogs());
     }
 
