@@ -240,15 +240,16 @@ final class AgentRun {
         try {
             boolean toTerminal = options.outfile() == null;
             Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), toTerminal);
-            String text = renderer.render(session);
+            byte[] report = renderer.renderBytes(session);
             int n;
             synchronized (this) {
                 n = ++sequence;
             }
             String target = options.outfile() == null ? null
                     : ReportWriter.expand(options.outfile(), session.pid(), LocalDateTime.now(), n);
-            String where = new ReportWriter(err).write(target, text, renderer.outputFileExtension());
-            if (target != null && where.equals(target) && !options.quiet()) {
+            String where = new ReportWriter(err).write(target, report, renderer.outputFileExtension(), renderer.binary());
+            if ((target != null && where.equals(target) || target == null && renderer.binary() && !where.equals("nowhere"))
+                    && !options.quiet()) {
                 err.println("jprof: report written to " + where);
             }
             if (target != null && where.equals(target)) {

@@ -7,7 +7,6 @@ import dev.jprof.renderers.Renderers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -127,7 +126,7 @@ final class AttachControl {
         }
         Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), false);
         Path target = Paths.get(options.outfile());
-        OwnerOnlyFiles.write(target, renderer.render(session).getBytes(StandardCharsets.UTF_8));
+        OwnerOnlyFiles.write(target, renderer.renderBytes(session));
     }
 
     private static void writeReply(String file, Properties reply) {
