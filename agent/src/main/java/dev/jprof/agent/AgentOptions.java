@@ -3,6 +3,7 @@ package dev.jprof.agent;
 import dev.jprof.AsyncMode;
 import dev.jprof.ProcessorOptions;
 import dev.jprof.Processors;
+import dev.jprof.agent.push.PushConfig;
 import dev.jprof.renderers.ConsoleRenderer;
 import dev.jprof.renderers.RenderOptionParser;
 import dev.jprof.renderers.RenderOptions;
@@ -72,6 +73,11 @@ public final class AgentOptions {
         spec("keep", "N", "with loop: keep only the newest N reports, deleting older ones");
         spec("signal", "NAME", "write the report so far on this signal without stopping, e.g. signal=USR1"
                 + " (then: kill -USR1 PID)");
+        spec("push", "URL", "also send every report (each loop window, signal or attach dump, and the last) to a"
+                + " Pyroscope-compatible server, e.g. push=http://pyroscope:4040; auth from JPROF_PUSH_TOKEN or"
+                + " JPROF_PUSH_USER/JPROF_PUSH_PASSWORD (see docs/fleet.md)");
+        spec("app_name", "NAME", "with push: the application name in Pyroscope (default: the main class)");
+        spec("label", "KEY=VALUE", "with push: a label of every profile, repeatable, e.g. label=env=prod");
         spec("probability", "P", "profile this JVM with probability P (0..1), decided once at start-up");
         spec("exit_timeout", "DURATION", "longest time the report may hold up the JVM's exit (default "
                 + DEFAULT_EXIT_TIMEOUT.toSeconds() + "s)");
@@ -108,6 +114,9 @@ public final class AgentOptions {
     private int keep;
     private String signal;
     private double probability = 1;
+    private String push;
+    private String appName;
+    private final Map<String, String> labels = new LinkedHashMap<>();
     private Duration exitTimeout = DEFAULT_EXIT_TIMEOUT;
     private AttachCommand command;
     private String reply;
@@ -226,6 +235,15 @@ public final class AgentOptions {
             case "probability":
                 probability = probability(v);
                 break;
+            case "push":
+                push = nonEmpty("push", v);
+                break;
+            case "app_name":
+                appName = nonEmpty("app_name", v);
+                break;
+            case "label":
+                label(nonEmpty("label", v));
+                break;
             case "exit_timeout":
                 exitTimeout = positiveDuration("exit_timeout", v);
                 break;
@@ -255,11 +273,33 @@ public final class AgentOptions {
         }
     }
 
+    private void label(String pair) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+            throw new OptionException("label must be KEY=VALUE, e.g. label=env=prod; got '" + pair + "'");
+        }
+        try {
+            String name = PushConfig.labelName(pair.substring(0, eq));
+            labels.put(name, PushConfig.labelValue(name, pair.substring(eq + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(e.getMessage());
+        }
+    }
+
     private void finish() {
         if (hide != null && hideRegex != null) {
             throw new OptionException("hide and hide_regex cannot be used together; use one");
         }
-        if (loop != null && outfile == null) {
+        if (push != null) {
+            try {
+                new PushConfig(push, "app", labels, name -> null);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException(e.getMessage());
+            }
+        } else if (appName != null || !labels.isEmpty()) {
+            throw new OptionException("app_name and label only apply with push=URL");
+        }
+        if (loop != null && outfile == null && push == null) {
             throw new OptionException("loop needs an outfile to write each window's report to, e.g."
                     + " outfile=/var/tmp/app-%p-%n.txt");
         }
@@ -367,6 +407,21 @@ public final class AgentOptions {
     }
 
     /** The signal that dumps the report so far (e.g. {@code USR1}), or null. */
+    /** The Pyroscope-compatible server to push reports to, or null. */
+    public String push() {
+        return push;
+    }
+
+    /** The application name to push under, or null for the default. */
+    public String appName() {
+        return appName;
+    }
+
+    /** Labels of pushed profiles, in order. */
+    public Map<String, String> labels() {
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+
     public String signal() {
         return signal;
     }

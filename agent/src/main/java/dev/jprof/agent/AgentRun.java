@@ -2,6 +2,8 @@ package dev.jprof.agent;
 
 import dev.jprof.Recorder;
 import dev.jprof.Session;
+import dev.jprof.agent.push.PushConfig;
+import dev.jprof.agent.push.Pusher;
 import dev.jprof.renderers.Renderer;
 import dev.jprof.renderers.Renderers;
 import java.io.IOException;
@@ -52,6 +54,8 @@ final class AgentRun {
         return t;
     });
     private final Deque<Path> written = new ArrayDeque<>();
+    /** Sends each report to the push server, or null without push. */
+    private final Pusher pusher;
     private Recorder current;
     private int sequence;
     private boolean finished;
@@ -67,6 +71,9 @@ final class AgentRun {
         this.err = err;
         this.mainClass = mainClass;
         this.started = started;
+        this.pusher = options.push() == null ? null : new Pusher(new PushConfig(options.push(),
+                options.appName() != null ? options.appName() : mainClass != null ? mainClass : "java",
+                options.labels(), System::getenv), err);
     }
 
     /**
@@ -189,6 +196,9 @@ final class AgentRun {
     void atExit() {
         Recorder done = takeLast();
         if (done == null) {
+            if (pusher != null) {
+                pusher.close();
+            }
             return;
         }
         // Stopped at once, written after the windows still queued; the whole bounded by exit_timeout.
@@ -206,6 +216,9 @@ final class AgentRun {
                 last.get();
             } catch (InterruptedException | ExecutionException e) {
                 // write() reports its own failures; the JVM is exiting
+            }
+            if (pusher != null) {
+                pusher.close();
             }
         }, "jprof-exit");
         exit.setDaemon(true);
@@ -237,6 +250,16 @@ final class AgentRun {
     }
 
     private void write(Session session) {
+        if (pusher != null) {
+            try {
+                pusher.offer(session);
+            } catch (Throwable t) {
+                err.println("jprof: could not prepare the profile for push: " + t);
+            }
+            if (options.outfile() == null) {
+                return; // pushed only: no report on stderr
+            }
+        }
         try {
             boolean toTerminal = options.outfile() == null;
             Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), toTerminal);

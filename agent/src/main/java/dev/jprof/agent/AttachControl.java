@@ -2,6 +2,8 @@ package dev.jprof.agent;
 
 import dev.jprof.Recorder;
 import dev.jprof.Session;
+import dev.jprof.agent.push.PushConfig;
+import dev.jprof.agent.push.Pusher;
 import dev.jprof.renderers.Renderer;
 import dev.jprof.renderers.Renderers;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.util.function.Supplier;
 final class AttachControl {
     private static Recorder recorder;
     private static long startedMillis;
+    private static Pusher pusher;
 
     private AttachControl() {
     }
@@ -121,12 +124,31 @@ final class AttachControl {
     }
 
     private static void write(Session session, AgentOptions options) throws IOException {
+        if (options.push() != null) {
+            pusher(options).offer(session);
+            if (options.outfile() == null) {
+                return;
+            }
+        }
         if (options.outfile() == null) {
             throw new CommandException(options.command().word() + " needs an outfile to write the report to");
         }
         Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), false);
         Path target = Paths.get(options.outfile());
         OwnerOnlyFiles.write(target, renderer.renderBytes(session));
+    }
+
+    /** One pusher for all attach dumps to the same server; a dump naming another server replaces it. */
+    private static Pusher pusher(AgentOptions options) {
+        if (pusher == null || !pusher.server().equals(options.push())) {
+            if (pusher != null) {
+                pusher.close();
+            }
+            pusher = new Pusher(new PushConfig(options.push(), options.appName() != null ? options.appName()
+                    : String.valueOf(MainClass.of(System.getProperty("sun.java.command"))), options.labels(),
+                    System::getenv), System.err);
+        }
+        return pusher;
     }
 
     private static void writeReply(String file, Properties reply) {
