@@ -21,6 +21,9 @@ import java.util.function.LongSupplier;
  * and reported at most once a minute; an unreachable one costs the application nothing else.
  */
 public final class Pusher {
+    /** A request in flight this long at exit marks the server as too slow to wait for. */
+    private static final long SLOW_NANOS = 1_000_000_000L;
+
     private final PushConfig config;
     private final PrintStream err;
     private final LongSupplier nanoTime;
@@ -32,6 +35,7 @@ public final class Pusher {
     private boolean closing;
     private boolean healthy = true;
     private boolean sending;
+    private long sendingSince;
     private long sent;
     private long dropped;
 
@@ -111,12 +115,17 @@ public final class Pusher {
 
     /**
      * At exit: waits up to the exit budget (2 s) for queued profiles while the server answers; says in one
-     * line what was not sent. Never waits on a server that has been failing.
+     * line what was not sent. Never waits on a server that has failed, nor on one that has held a request
+     * for over a second already: a slow or unreachable server must not hold up the application's exit.
      */
     public void close() {
-        long deadline = nanoTime.getAsLong() + config.exitBudget.toNanos();
+        long now = nanoTime.getAsLong();
+        long deadline = now + config.exitBudget.toNanos();
         synchronized (this) {
             closing = true;
+            if (sending && now - sendingSince > SLOW_NANOS) {
+                healthy = false;
+            }
             notifyAll();
             while (healthy && (!queue.isEmpty() || sending)) {
                 long left = deadline - nanoTime.getAsLong();
@@ -133,7 +142,7 @@ public final class Pusher {
             int unsent = queue.size() + (sending ? 1 : 0);
             if (unsent > 0) {
                 err.println("jprof: " + unsent + " profile(s) not pushed to " + config.server + " before exit"
-                        + (healthy ? " (the server was slow)" : " (the server was not answering)"));
+                        + (healthy ? " (the server was slow)" : " (the server was not answering in time)"));
             }
             queue.clear();
         }
@@ -157,6 +166,7 @@ public final class Pusher {
                 }
                 item = queue.peekFirst();
                 sending = true;
+                sendingSince = nanoTime.getAsLong();
             }
             String failure = send(item);
             synchronized (this) {
