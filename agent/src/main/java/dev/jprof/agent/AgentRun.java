@@ -206,7 +206,7 @@ final class AgentRun {
             done.stop();
             Future<?> last = writer.submit(() -> {
                 if (started.getAsBoolean()) {
-                    write(done.snapshot());
+                    write(done.snapshot(), true);
                 } else {
                     notStarted();
                 }
@@ -250,9 +250,13 @@ final class AgentRun {
     }
 
     private void write(Session session) {
+        write(session, false);
+    }
+
+    private void write(Session session, boolean atExit) {
         if (pusher != null) {
             try {
-                pusher.offer(session);
+                pusher.offer(session, atExit);
             } catch (Throwable t) {
                 err.println("jprof: could not prepare the profile for push: " + t);
             }

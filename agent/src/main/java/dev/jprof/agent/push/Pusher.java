@@ -4,9 +4,10 @@ import dev.jprof.Session;
 import dev.jprof.renderers.PprofRenderer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -27,7 +28,6 @@ public final class Pusher {
     private final PushConfig config;
     private final PrintStream err;
     private final LongSupplier nanoTime;
-    private final HttpClient client;
     private final Deque<Item> queue = new ArrayDeque<>();
     private final Thread thread;
     private final RateLimitedLine failures;
@@ -38,6 +38,7 @@ public final class Pusher {
     private long sendingSince;
     private long sent;
     private long dropped;
+    private int skippedAtExit;
 
     private static final class Item {
         final String name;
@@ -66,8 +67,6 @@ public final class Pusher {
         this.nanoTime = nanoTime;
         this.failures = new RateLimitedLine(err, nanoTime, config.logEvery);
         this.drops = new RateLimitedLine(err, nanoTime, config.logEvery);
-        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.thread = new Thread(this::run, "jprof-push");
         thread.setDaemon(true);
         thread.start();
@@ -78,6 +77,20 @@ public final class Pusher {
      * application thread.
      */
     public void offer(Session session) {
+        offer(session, false);
+    }
+
+    /**
+     * Like {@link #offer(Session)}; at exit, with a server that has failed, the profile is only counted
+     * as not sent: rendering it would hold up the exit for nothing.
+     */
+    public void offer(Session session, boolean atExit) {
+        synchronized (this) {
+            if (atExit && !healthy) {
+                skippedAtExit++;
+                return;
+            }
+        }
         byte[] pprof = new PprofRenderer().renderBytes(session);
         Instant from = session.startTime();
         Instant until = from.plusNanos(Math.round(session.duration() * 1e9));
@@ -139,7 +152,7 @@ public final class Pusher {
                     break;
                 }
             }
-            int unsent = queue.size() + (sending ? 1 : 0);
+            int unsent = queue.size() + skippedAtExit; // the one in flight is still the queue's head
             if (unsent > 0) {
                 err.println("jprof: " + unsent + " profile(s) not pushed to " + config.server + " before exit"
                         + (healthy ? " (the server was slow)" : " (the server was not answering in time)"));
@@ -204,34 +217,56 @@ public final class Pusher {
         }
     }
 
-    /** @return null when sent, "rejected ..." when the server refuses it for good, else why it failed */
+    /**
+     * Sends with {@link HttpURLConnection}: java.net.http's client initialises TLS even for http URLs,
+     * seconds of CPU on a loaded host at the first push.
+     *
+     * @return null when sent, "rejected ..." when the server refuses it for good, else why it failed
+     */
     private String send(Item item) {
         String boundary = "jprof-" + Long.toHexString(item.from.toEpochMilli()) + "-" + item.pprof.length;
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        IngestRequest.uri(config.server, item.name, item.from, item.until, item.sampleRate))
-                .timeout(config.requestTimeout)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(IngestRequest.multipart(boundary, item.pprof)));
-        if (config.authorization != null) {
-            request.header("Authorization", config.authorization);
-        }
-        if (config.tenant != null) {
-            request.header("X-Scope-OrgID", config.tenant);
-        }
+        byte[] body = IngestRequest.multipart(boundary, item.pprof);
+        HttpURLConnection c = null;
         try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+            URL url = IngestRequest.uri(config.server, item.name, item.from, item.until, item.sampleRate).toURL();
+            c = (HttpURLConnection) url.openConnection();
+            c.setConnectTimeout((int) config.connectTimeout.toMillis());
+            c.setReadTimeout((int) config.requestTimeout.toMillis());
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(body.length);
+            c.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
+            if (config.authorization != null) {
+                c.setRequestProperty("Authorization", config.authorization);
+            }
+            if (config.tenant != null) {
+                c.setRequestProperty("X-Scope-OrgID", config.tenant);
+            }
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body);
+            }
+            int status = c.getResponseCode();
+            drain(status < 400 ? c.getInputStream() : c.getErrorStream());
             if (status / 100 == 2) {
                 return null;
             }
             boolean retry = status >= 500 || status == 408 || status == 429;
             return (retry ? "" : "rejected: ") + "HTTP " + status;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage()
                     : e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        if (in != null) {
+            try (in) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
         }
     }
 
