@@ -236,6 +236,8 @@ public final class Pusher {
             c.setDoOutput(true);
             c.setFixedLengthStreamingMode(body.length);
             c.setRequestProperty("Content-Type", "multipart/form-data; boundary=" + boundary);
+            // No keep-alive: a kept connection starts the JDK's Keep-Alive-Timer thread in the application.
+            c.setRequestProperty("Connection", "close");
             if (config.authorization != null) {
                 c.setRequestProperty("Authorization", config.authorization);
             }

@@ -147,7 +147,10 @@ class PushCanaryIT {
             previousFrom = from;
             previousUntil = Long.parseLong(q.get("until"));
             String top = FleetTools.pprofTop(bodies.get(i), tmp);
-            assertTrue(top.contains("Type: wall") && top.contains(GroundTruth.class.getName() + ".main"), top);
+            assertTrue(top.contains("Type: wall"), top);
+            if (i < queries.size() - 1) { // the last window may be the few ms after main returned
+                assertTrue(top.contains(GroundTruth.class.getName() + ".main"), top);
+            }
         }
         assertFalse(r.stderr.contains("could not push"), r.stderr);
     }
