@@ -83,6 +83,11 @@ final class AgentOptionTable {
         row("keep", OptionKind.POSITIVE_INT, "N", null, "with loop: keep only the newest N reports, deleting older ones");
         row("signal", OptionKind.SIGNAL, "NAME", null, "write the report so far on this signal without stopping, e.g."
                 + " signal=USR1 (then: kill -USR1 PID)");
+        row("push", OptionKind.NAME, "URL", null, "also send every report (each loop window, signal or attach dump, and"
+                + " the last) to a Pyroscope-compatible server, e.g. push=http://pyroscope:4040; auth from"
+                + " JPROF_PUSH_TOKEN or JPROF_PUSH_USER/JPROF_PUSH_PASSWORD (see docs/fleet.md)");
+        row("app_name", OptionKind.NAME, "NAME", null, "with push: the application name in Pyroscope (default: the main class)");
+        row("label", OptionKind.LABEL, "KEY=VALUE", null, "with push: a label of every profile, repeatable, e.g. label=env=prod");
         row("probability", OptionKind.PROBABILITY, "P", "1", "profile this JVM with probability P (0..1), decided once at start-up");
         row("exit_timeout", OptionKind.POSITIVE_DURATION, "DURATION", AgentOptions.DEFAULT_EXIT_TIMEOUT.toSeconds() + "s",
                 "longest time the report may hold up the JVM's exit");

@@ -3,6 +3,7 @@ package dev.jprof.agent;
 import dev.jprof.AsyncMode;
 import dev.jprof.ProcessorOptions;
 import dev.jprof.Processors;
+import dev.jprof.agent.push.PushConfig;
 import dev.jprof.renderers.ConsoleRenderer;
 import dev.jprof.renderers.RenderOptionParser;
 import dev.jprof.renderers.RenderOptions;
@@ -12,7 +13,9 @@ import dev.jprof.sampling.SampleStore;
 import dev.jprof.sampling.StackWalk;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +41,7 @@ public final class AgentOptions {
 
     private final Map<String, Object> values = new HashMap<>();
     private final List<String> renderOptionList = new ArrayList<>();
+    private final Map<String, String> labels = new LinkedHashMap<>();
     private final RenderOptions render = new RenderOptions();
     private String renderer;
     private AsyncMode asyncMode = AsyncMode.ENABLED;
@@ -62,6 +66,9 @@ public final class AgentOptions {
             Object value = row.kind.parse(row, pair.value);
             if (row.kind == OptionKind.RENDER_OPTION) {
                 o.renderOptionList.add((String) value);
+            } else if (row.kind == OptionKind.LABEL) {
+                String[] label = (String[]) value;
+                o.labels.put(label[0], label[1]);
             } else {
                 o.values.put(row.name, value);
             }
@@ -84,7 +91,16 @@ public final class AgentOptions {
     private void finish() {
         exclusive("hide", "hide_regex");
         exclusive("show", "show_regex");
-        if (values.containsKey("loop") && !values.containsKey("outfile")) {
+        if (values.containsKey("push")) {
+            try {
+                new PushConfig((String) values.get("push"), "app", labels, name -> null);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException(e.getMessage());
+            }
+        } else if (values.containsKey("app_name") || !labels.isEmpty()) {
+            throw new OptionException("app_name and label only apply with push=URL");
+        }
+        if (values.containsKey("loop") && !values.containsKey("outfile") && !values.containsKey("push")) {
             throw new OptionException("loop needs an outfile to write each window's report to, e.g."
                     + " outfile=/var/tmp/app-%p-%n.txt");
         }
@@ -280,6 +296,21 @@ public final class AgentOptions {
     /** The file to append a line about this JVM's report to, or null. */
     public String reportLog() {
         return (String) value("report_log");
+    }
+
+    /** The Pyroscope-compatible server to push reports to, or null. */
+    public String push() {
+        return (String) value("push");
+    }
+
+    /** The application name to push under, or null for the default. */
+    public String appName() {
+        return (String) value("app_name");
+    }
+
+    /** Labels of pushed profiles, in order. */
+    public Map<String, String> labels() {
+        return Collections.unmodifiableMap(labels);
     }
 
     /** Every option key, in the help's order. */

@@ -2,6 +2,8 @@ package dev.jprof.agent;
 
 import dev.jprof.Recorder;
 import dev.jprof.Session;
+import dev.jprof.agent.push.PushConfig;
+import dev.jprof.agent.push.Pusher;
 import dev.jprof.renderers.Renderer;
 import dev.jprof.renderers.Renderers;
 import java.io.IOException;
@@ -52,6 +54,8 @@ final class AgentRun {
         return t;
     });
     private final Deque<Path> written = new ArrayDeque<>();
+    /** Sends each report to the push server, or null without push. */
+    private final Pusher pusher;
     private Recorder current;
     private int sequence;
     private boolean finished;
@@ -67,6 +71,9 @@ final class AgentRun {
         this.err = err;
         this.mainClass = mainClass;
         this.started = started;
+        this.pusher = options.push() == null ? null : new Pusher(new PushConfig(options.push(),
+                options.appName() != null ? options.appName() : mainClass != null ? mainClass : "java",
+                options.labels(), System::getenv), err);
     }
 
     /**
@@ -190,6 +197,9 @@ final class AgentRun {
     void atExit() {
         Recorder done = takeLast();
         if (done == null) {
+            if (pusher != null) {
+                pusher.close();
+            }
             return;
         }
         log(ReportLog.Event.EXIT, options.outfile());
@@ -198,7 +208,7 @@ final class AgentRun {
             done.stop();
             Future<?> last = writer.submit(() -> {
                 if (started.getAsBoolean()) {
-                    write(done.snapshot());
+                    write(done.snapshot(), true);
                 } else {
                     notStarted();
                 }
@@ -208,6 +218,9 @@ final class AgentRun {
                 last.get();
             } catch (InterruptedException | ExecutionException e) {
                 // write() reports its own failures; the JVM is exiting
+            }
+            if (pusher != null) {
+                pusher.close();
             }
         }, "jprof-exit");
         exit.setDaemon(true);
@@ -240,18 +253,33 @@ final class AgentRun {
     }
 
     private void write(Session session) {
+        write(session, false);
+    }
+
+    private void write(Session session, boolean atExit) {
+        if (pusher != null) {
+            try {
+                pusher.offer(session, atExit);
+            } catch (Throwable t) {
+                err.println("jprof: could not prepare the profile for push: " + t);
+            }
+            if (options.outfile() == null) {
+                return; // pushed only: no report on stderr
+            }
+        }
         try {
             boolean toTerminal = options.outfile() == null;
             Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), toTerminal);
-            String text = renderer.render(session);
+            byte[] report = renderer.renderBytes(session);
             int n;
             synchronized (this) {
                 n = ++sequence;
             }
             String target = options.outfile() == null ? null
                     : ReportWriter.expand(options.outfile(), session.pid(), LocalDateTime.now(), n);
-            String where = new ReportWriter(err).write(target, text, renderer.outputFileExtension());
-            if (target != null && where.equals(target) && !options.quiet()) {
+            String where = new ReportWriter(err).write(target, report, renderer.outputFileExtension(), renderer.binary());
+            if ((target != null && where.equals(target) || target == null && renderer.binary() && !where.equals("nowhere"))
+                    && !options.quiet()) {
                 err.println("jprof: report written to " + where);
             }
             if (target != null && where.equals(target)) {

@@ -2,12 +2,13 @@ package dev.jprof.agent;
 
 import dev.jprof.Recorder;
 import dev.jprof.Session;
+import dev.jprof.agent.push.PushConfig;
+import dev.jprof.agent.push.Pusher;
 import dev.jprof.renderers.Renderer;
 import dev.jprof.renderers.Renderers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
 final class AttachControl {
     private static Recorder recorder;
     private static long startedMillis;
+    private static Pusher pusher;
 
     private AttachControl() {
     }
@@ -162,6 +164,12 @@ final class AttachControl {
     }
 
     private static void write(Session session, AgentOptions options) throws IOException {
+        if (options.push() != null) {
+            pusher(options).offer(session);
+            if (options.outfile() == null) {
+                return;
+            }
+        }
         if (options.outfile() == null) {
             throw new CommandException(options.command().word() + " needs an outfile to write the report to");
         }
@@ -170,7 +178,20 @@ final class AttachControl {
 
     private static void write(Session session, AgentOptions options, Path target) throws IOException {
         Renderer renderer = Renderers.create(options.renderer(), options.renderOptions(), false);
-        OwnerOnlyFiles.write(target, renderer.render(session).getBytes(StandardCharsets.UTF_8));
+        OwnerOnlyFiles.write(target, renderer.renderBytes(session));
+    }
+
+    /** One pusher for all attach dumps to the same server; a dump naming another server replaces it. */
+    private static Pusher pusher(AgentOptions options) {
+        if (pusher == null || !pusher.server().equals(options.push())) {
+            if (pusher != null) {
+                pusher.close();
+            }
+            pusher = new Pusher(new PushConfig(options.push(), options.appName() != null ? options.appName()
+                    : String.valueOf(MainClass.of(System.getProperty("sun.java.command"))), options.labels(),
+                    System::getenv), System.err);
+        }
+        return pusher;
     }
 
     private static void writeReply(String file, Properties reply) {

@@ -1,5 +1,6 @@
 package dev.jprof.agent;
 
+import dev.jprof.agent.push.PushConfig;
 import dev.jprof.sampling.SampleStore;
 import java.time.Duration;
 import java.util.Locale;
@@ -44,7 +45,9 @@ enum OptionKind {
     /** A signal name that may be used to dump a report. */
     SIGNAL,
     /** A render option (FLAG or KEY=JSON); repeatable, collected in order. */
-    RENDER_OPTION;
+    RENDER_OPTION,
+    /** A push label KEY=VALUE, as Pyroscope accepts it; repeatable, parsed to {name, value}. */
+    LABEL;
 
     private static final Pattern DURATION_TEXT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h)?");
     private static final Pattern SIZE_TEXT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmg]?)b?");
@@ -106,8 +109,24 @@ enum OptionKind {
                 return i;
             case SIGNAL:
                 return SignalDump.normalise(nonEmpty(row, v));
+            case LABEL:
+                return label(row, v);
             default:
                 throw new IllegalStateException("no parser for " + this);
+        }
+    }
+
+    private static String[] label(AgentOptionTable.Row row, String v) {
+        String pair = nonEmpty(row, v);
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+            throw new OptionException(row.name + " must be KEY=VALUE, e.g. label=env=prod; got '" + pair + "'");
+        }
+        try {
+            String name = PushConfig.labelName(pair.substring(0, eq));
+            return new String[] {name, PushConfig.labelValue(name, pair.substring(eq + 1))};
+        } catch (IllegalArgumentException e) {
+            throw new OptionException(e.getMessage());
         }
     }
 

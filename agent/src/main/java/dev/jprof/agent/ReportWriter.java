@@ -56,13 +56,33 @@ final class ReportWriter {
      * @return where the report went
      */
     String write(String outfile, String report, String suffix) {
-        if (outfile == null) {
-            err.print(report);
+        return write(outfile, report.getBytes(StandardCharsets.UTF_8), suffix, false);
+    }
+
+    /**
+     * @param outfile the target file, or null for stderr (a temporary file when the report is binary)
+     * @param bytes   the rendered report
+     * @param suffix  extension for a fallback temporary file
+     * @param binary  true when the report is not text (pprof, JFR): it never goes to stderr
+     * @return where the report went
+     */
+    String write(String outfile, byte[] bytes, String suffix, boolean binary) {
+        if (outfile == null && !binary) {
+            err.print(new String(bytes, StandardCharsets.UTF_8));
             err.flush();
             return "stderr";
         }
-        byte[] bytes = report.getBytes(StandardCharsets.UTF_8);
-        Path target = Paths.get(outfile);
+        String report = binary ? null : new String(bytes, StandardCharsets.UTF_8);
+        Path target = outfile == null ? null : Paths.get(outfile);
+        if (target == null) {
+            try {
+                target = Files.createTempFile(tempDir, "jprof-", suffix);
+            } catch (IOException | RuntimeException e) {
+                err.println("jprof: could not create a temporary file for the binary report in " + tempDir + " ("
+                        + reason(e) + "); no report");
+                return "nowhere";
+            }
+        }
         String failure;
         try {
             writeFile(target, bytes);
@@ -78,6 +98,11 @@ final class ReportWriter {
             return fallback.toString();
         } catch (IOException | RuntimeException e) {
             String partial = fallback == null ? "" : deleteOurs(fallback);
+            if (binary) {
+                err.println("jprof: " + failure + " nor to a temporary file in " + tempDir + " (" + reason(e) + partial
+                        + "); the binary report is lost");
+                return "nowhere";
+            }
             err.println("jprof: " + failure + " nor to a temporary file in " + tempDir + " (" + reason(e) + partial
                     + "); here it is:");
             err.print(report);

@@ -86,12 +86,30 @@ public abstract class FrameRenderer implements Renderer {
 
     @Override
     public final String render(Session session) {
-        return DeepStack.call(() -> {
-            // Aggregating anyway: merging repeated samples first gives the same tree from far fewer frames.
-            Frame root = processors.contains(Processors.AGGREGATE_REPEATED_CALLS) ? session.aggregatedRootFrame()
-                    : session.rootFrame();
-            return renderFrame(root == null ? null : preprocess(root), session);
-        }, RENDER_STACK_BYTES);
+        return DeepStack.call(() -> renderFrame(processedRoot(session), session), RENDER_STACK_BYTES);
+    }
+
+    @Override
+    public final byte[] renderBytes(Session session) {
+        return DeepStack.call(() -> encodeFrame(processedRoot(session), session), RENDER_STACK_BYTES);
+    }
+
+    private Frame processedRoot(Session session) {
+        // Aggregating anyway: merging repeated samples first gives the same tree from far fewer frames.
+        Frame root = processors.contains(Processors.AGGREGATE_REPEATED_CALLS) ? session.aggregatedRootFrame()
+                : session.rootFrame();
+        return root == null ? null : preprocess(root);
+    }
+
+    /**
+     * Encodes a processed tree as the bytes of the output file; binary renderers override this, text ones
+     * get the UTF-8 of {@link #renderFrame}.
+     *
+     * @param root    the processed root, or null when the session has no samples
+     * @param session the session, for its metadata
+     */
+    protected byte[] encodeFrame(Frame root, Session session) {
+        return renderFrame(root, session).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

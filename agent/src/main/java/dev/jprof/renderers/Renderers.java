@@ -23,6 +23,8 @@ public final class Renderers {
         BY_NAME.put("speedscope", (o, toTerminal) -> new SpeedscopeRenderer(o.showAll(), o.timeline(), o.processorOptions()));
         BY_NAME.put("collapsed", (o, toTerminal) -> new CollapsedRenderer(o.showAll(), o.timeline(), o.processorOptions()));
         BY_NAME.put("html", (o, toTerminal) -> new HtmlRenderer(o));
+        BY_NAME.put("pprof", (o, toTerminal) -> new PprofRenderer(o.showAll(), o.timeline(), o.processorOptions()));
+        BY_NAME.put("jfr", (o, toTerminal) -> new JfrRenderer(o.showAll(), o.processorOptions()));
     }
 
     private Renderers() {
@@ -82,6 +84,12 @@ public final class Renderers {
         }
         if (f.endsWith(".collapsed") || f.endsWith(".folded")) {
             return "collapsed";
+        }
+        if (f.endsWith(".pb.gz") || f.endsWith(".pprof")) {
+            return "pprof";
+        }
+        if (f.endsWith(".jfr")) {
+            return "jfr";
         }
         return "text";
     }

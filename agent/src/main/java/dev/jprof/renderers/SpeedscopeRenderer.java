@@ -170,7 +170,7 @@ public class SpeedscopeRenderer extends FrameRenderer {
         void write(JsonGenerator g) throws IOException {
             for (Frame f : frames) {
                 g.writeStartObject();
-                g.writeStringField("name", name(f));
+                g.writeStringField("name", OwnTimeStacks.frameName(f));
                 if (f.kind() == Frame.Kind.METHOD) {
                     String file = f.location().path().isEmpty() ? f.fileName() : f.location().path();
                     if (!file.isEmpty()) {
@@ -181,17 +181,6 @@ public class SpeedscopeRenderer extends FrameRenderer {
                     }
                 }
                 g.writeEndObject();
-            }
-        }
-
-        private static String name(Frame f) {
-            switch (f.kind()) {
-                case METHOD:
-                    return f.className() + "." + f.methodName();
-                case THREAD:
-                    return "[thread] " + f.methodName();
-                default:
-                    return f.identifier();
             }
         }
     }

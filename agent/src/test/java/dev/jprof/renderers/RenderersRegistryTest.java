@@ -26,7 +26,7 @@ class RenderersRegistryTest {
 
     @Test
     void extensionsAndGuessesAgree() {
-        for (String name : new String[] {"json", "speedscope", "collapsed"}) {
+        for (String name : new String[] {"json", "speedscope", "collapsed", "pprof", "jfr"}) {
             Renderer r = Renderers.create(name, new RenderOptions(), false);
             assertEquals(name, Renderers.guessFromFileName("out" + r.outputFileExtension()), name);
         }

@@ -16,7 +16,7 @@ final class ProfileOptions {
     String outfile;
 
     @Option(names = {"-r", "--renderer"}, paramLabel = "NAME",
-            description = "text, html, json, speedscope, collapsed, session, or a Renderer class name (default: guessed from --outfile, else text)")
+            description = "text, html, json, speedscope, collapsed, session, pprof, jfr, or a Renderer class name (default: guessed from --outfile, else text)")
     String renderer;
 
     @Option(names = {"-p", "--render-option"}, paramLabel = "KEY=VALUE",

@@ -41,8 +41,13 @@ final class ReportOutput {
             if (options.outfile() != null) {
                 Renderer renderer = create(options, false);
                 Path target = Paths.get(options.outfile());
-                Files.write(target, renderer.render(session).getBytes(StandardCharsets.UTF_8));
+                Files.write(target, renderer.renderBytes(session));
                 messages.println("jprof: report written to " + target);
+            } else if (create(options, false).binary()) {
+                Renderer renderer = create(options, false);
+                Path file = Files.createTempFile("jprof-", renderer.outputFileExtension());
+                Files.write(file, renderer.renderBytes(session));
+                messages.println("jprof: " + options.renderer() + " report written to " + file);
             } else if (options.renderer().equals("html")) {
                 Renderer renderer = create(options, false);
                 Path file = Files.createTempFile("jprof-", ".html");
