@@ -75,7 +75,7 @@ class FirstStepsIT {
         Path html = dir.resolve("demo.html");
         Cli.Run demo = jprof("demo", "-o", html.toString());
         assertEquals(0, demo.exitStatus(), demo.describe());
-        assertTrue(Files.readString(html).contains("\"taxFor\""), "the demo's hot spot is in the HTML report");
+        assertTrue(Files.readString(html).contains("Demo.taxFor\""), "the demo's hot spot is in the HTML report");
 
         Path speedscope = dir.resolve("demo.speedscope.json");
         Cli.Run asSpeedscope = jprof("demo", "-r", "speedscope", "-o", speedscope.toString());
