@@ -20,12 +20,13 @@ public interface StackSource {
         void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack);
 
         /**
-         * As {@link #accept}, for a thread sampled for the first time although it was first seen at
-         * {@code firstSeenNanos} (round-robin sources): its sample then weighs the time since then.
-         * {@code Long.MIN_VALUE} means "no hint".
+         * As {@link #accept}, for a thread chosen for a walk with probability {@code 1 / scale} among others
+         * (sources that cannot walk every thread each tick): the sample weighs this tick's interval times
+         * {@code scale}, never the time since the thread's previous sample, so the expected time given to
+         * each frame is the true time whatever the thread did unobserved.
          */
-        default void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
-                            long firstSeenNanos) {
+        default void acceptSampled(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
+                                   double scale) {
             accept(threadId, name, virtual, state, stack);
         }
     }
@@ -44,6 +45,19 @@ public interface StackSource {
 
     /** Most virtual threads seen alive at once, or -1 when this source does not look for them. */
     default int virtualThreadsSeen() {
+        return -1;
+    }
+
+    /**
+     * CPU time, in nanoseconds, the carriers of virtual threads used during the recording, or -1 when this
+     * source does not look for them. The running time given to virtual threads should be at least about this.
+     */
+    default long carrierCpuNanos() {
+        return -1;
+    }
+
+    /** Wall time of the carriers during the recording (their count times time), or -1; an upper bound of it. */
+    default long carrierWallNanos() {
         return -1;
     }
 

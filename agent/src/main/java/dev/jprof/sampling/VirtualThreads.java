@@ -4,6 +4,8 @@ import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,25 @@ import java.util.stream.Stream;
  * structured scopes). Needs {@code jdk.internal.vm} exported to jprof, which an agent can do with
  * {@link Instrumentation#redefineModule}.
  */
-public final class VirtualThreads {
+public final class VirtualThreads implements VirtualThreadView {
     private final MethodHandle root;
     private final MethodHandle children;
     private final MethodHandle threads;
     private final MethodHandle name;
     private final MethodHandle isVirtual;
 
+    private final VarHandle carrier;
+    private long[] carrierIds = new long[0];
+    private final java.lang.management.ThreadMXBean cpu = threadCpu();
+
+    private static java.lang.management.ThreadMXBean threadCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        return mx.isThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled() ? mx : null;
+    }
+
     private VirtualThreads(MethodHandle root, MethodHandle children, MethodHandle threads, MethodHandle name,
-                           MethodHandle isVirtual) {
+                           MethodHandle isVirtual, VarHandle carrier) {
+        this.carrier = carrier;
         this.root = root;
         this.children = children;
         this.threads = threads;
@@ -59,6 +71,10 @@ public final class VirtualThreads {
             }
             inst.redefineModule(base, Set.of(), Map.of("jdk.internal.vm", Set.of(self)), Map.of(), Set.of(), Map.of());
         }
+        if (inst != null && inst.isModifiableModule(base) && !base.isOpen("java.lang", self)) {
+            // Only to read VirtualThread.carrierThread: which virtual threads run now, exactly, at a field read each.
+            inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(self)), Set.of(), Map.of());
+        }
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             Class<?> containers = Class.forName("jdk.internal.vm.ThreadContainers");
@@ -68,14 +84,25 @@ public final class VirtualThreads {
                     lookup.findVirtual(container, "children", MethodType.methodType(Stream.class)),
                     lookup.findVirtual(container, "threads", MethodType.methodType(Stream.class)),
                     lookup.findVirtual(container, "name", MethodType.methodType(String.class)),
-                    lookup.findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class)));
+                    lookup.findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class)),
+                    carrierHandle(lookup));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("this JDK's virtual-thread internals are not as expected (" + e + ")");
         }
     }
 
+    /** {@code VirtualThread.carrierThread}, or null where java.lang is not open to jprof (the API without an agent). */
+    private static VarHandle carrierHandle(MethodHandles.Lookup lookup) {
+        try {
+            Class<?> vt = Class.forName("java.lang.VirtualThread");
+            return MethodHandles.privateLookupIn(vt, lookup).findVarHandle(vt, "carrierThread", Thread.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** A live virtual thread and the name of the container it belongs to (null for the root). */
-    public static final class Found {
+    public final class Found implements VirtualThreadView.Entry {
         public final Thread thread;
         public final String container;
 
@@ -83,10 +110,38 @@ public final class VirtualThreads {
             this.thread = thread;
             this.container = container;
         }
+
+        @Override
+        public long id() {
+            return thread.getId();
+        }
+
+        @Override
+        public String name() {
+            String n = thread.getName();
+            return n.isEmpty() ? (container == null ? "virtual" : container) : n;
+        }
+
+        @Override
+        public Thread.State state() {
+            return thread.getState();
+        }
+
+        @Override
+        public boolean mounted() {
+            return carrier != null && carrier.getVolatile(thread) != null;
+        }
+
+        @Override
+        public StackTraceElement[] stack() {
+            return thread.getStackTrace();
+        }
     }
 
-    /** Every live virtual thread. */
+    /** Every live virtual thread; also notes the carriers alive now, for {@link #carrierCpuNanos()}. */
+    @Override
     public List<Found> list() {
+        findCarriers();
         List<Found> out = new ArrayList<>();
         try {
             visit(root.invoke(), null, out, 0);
@@ -126,6 +181,41 @@ public final class VirtualThreads {
         int at = s.indexOf('@');
         String cls = at > 0 ? s.substring(0, at) : s;
         return cls.substring(cls.lastIndexOf('.') + 1);
+    }
+
+    private void findCarriers() {
+        ThreadGroup g = Thread.currentThread().getThreadGroup();
+        while (g.getParent() != null) {
+            g = g.getParent();
+        }
+        Thread[] all = new Thread[g.activeCount() + 16];
+        int n = g.enumerate(all, true);
+        int k = 0;
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (isCarrier(all[i])) {
+                ids[k++] = all[i].getId();
+            }
+        }
+        carrierIds = java.util.Arrays.copyOf(ids, k);
+    }
+
+    @Override
+    public long carrierCpuNanos() {
+        if (cpu == null) {
+            return -1;
+        }
+        long sum = 0;
+        for (long id : carrierIds) {
+            long c = cpu.getThreadCpuTime(id);
+            sum += Math.max(0, c);
+        }
+        return sum;
+    }
+
+    @Override
+    public int carrierCount() {
+        return cpu == null ? -1 : carrierIds.length;
     }
 
     /** True when {@code t} is a carrier thread of the virtual-thread scheduler. */
