@@ -227,11 +227,16 @@ public class ConsoleRenderer extends FrameRenderer {
         if (s.memoryLimitReached()) {
             out.append("Note: ").append(s.memoryNotice()).append(".\n\n");
         }
+        String carriers = dev.jprof.CarrierCheck.problem(s);
+        if (carriers != null) {
+            out.append("Note: ").append(carriers).append(".\n\n");
+        }
     }
 
     private static String threadsText(Session s) {
         String platform = Integer.toString(s.threadCount(false));
-        return s.virtualThreadsSeen() < 0 ? platform : platform + " + " + s.virtualThreadsSeen() + " virtual";
+        return s.virtualThreadsSeen() < 0 ? platform : platform + " + " + s.virtualThreadsSeen() + " virtual ("
+                + s.threadCount(true) + " sampled)";
     }
 
     private static String intervalText(Session s) {

@@ -43,7 +43,7 @@ public interface StackSource {
         return 0;
     }
 
-    /** Most virtual threads seen alive at once, or -1 when this source does not look for them. */
+    /** Virtual threads seen during the recording, or -1 when this source does not look for them. */
     default int virtualThreadsSeen() {
         return -1;
     }

@@ -45,6 +45,8 @@ public final class VirtualThreadStackSource implements StackSource {
     private boolean listed;
     private long tick;
     private int maxLive;
+    private int seen;
+    private long newestId = Long.MIN_VALUE;
     private long walks;
 
     public VirtualThreadStackSource(VirtualThreads threads, Clock clock, int budget) {
@@ -79,14 +81,17 @@ public final class VirtualThreadStackSource implements StackSource {
         int parkedStart = mounted.size();
         split(parked);
         int mountedFromParked = mounted.size() - parkedStart;
-        for (VirtualThreadView.Entry e : mounted) {
-            walk(consumer, e, 1.0);
-        }
+        // Unmounted threads first: their walks need no handshake and their stacks are those of the tick only
+        // until a carrier picks them up, which the handshakes with the mounted ones (each waits for its carrier
+        // to reach a safepoint poll) would give time to do.
         int forReady = Math.min(ready.size(), Math.max(budget - budget / 4, 1));
         walkBlock(consumer, ready, forReady);
         // Parked threads rarely change stacks; a few per tick, each standing for the others, is enough.
         int forParked = Math.max(1, Math.min(budget - forReady, budget / 4));
         walkParked(consumer, forParked, mountedFromParked);
+        for (VirtualThreadView.Entry e : mounted) {
+            walk(consumer, e, 1.0);
+        }
         mounted.clear();
         ready.clear();
     }
@@ -157,15 +162,22 @@ public final class VirtualThreadStackSource implements StackSource {
         maxLive = Math.max(maxLive, n);
         runnable.clear();
         parked.clear();
+        long newest = newestId;
         for (VirtualThreadView.Entry e : live) {
+            // Thread ids only grow: a thread newer than every one listed before is one not seen before.
+            if (e.id() > newest) {
+                seen++;
+                newestId = Math.max(newestId, e.id());
+            }
             (e.state() == Thread.State.RUNNABLE ? runnable : parked).add(e);
         }
         return n;
     }
 
+    /** Virtual threads seen in any listing during the recording. */
     @Override
     public int virtualThreadsSeen() {
-        return maxLive;
+        return seen;
     }
 
     /** Most virtual threads alive at once during the recording. */
