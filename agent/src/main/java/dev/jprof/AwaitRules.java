@@ -34,6 +34,13 @@ final class AwaitRules {
         if (!virtual && runsVirtualThread(frames)) {
             return Kind.SKIP;
         }
+        if (virtual && state == ThreadState.READY) {
+            // Seen unmounted though runnable: it waits for a carrier where it stopped (its parking internals
+            // folded away), at the top if it never ran.
+            depth[0] = frames.length > 0 && isVirtualThreadInternal(frames[frames.length - 1])
+                    ? belowJdkFrames(frames, frames.length - 1) : frames.length;
+            return Kind.CARRIER_WAIT;
+        }
         boolean waiting = ThreadState.isWaiting(state);
         if (waiting) {
             for (int i = 0; i < frames.length; i++) {

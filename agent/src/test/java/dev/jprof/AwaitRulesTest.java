@@ -122,6 +122,17 @@ class AwaitRulesTest {
     }
 
     @Test
+    void aVirtualThreadWokenFromAMonitorButUnmountedWaitsForACarrierInsideTheSynchronizedCode() {
+        Frame root = tree(AsyncMode.ENABLED, s -> {
+            s.source.virtual(100, "w", ThreadState.READY, "java.lang.VirtualThread.run:1", "com.acme.Worker.work:2",
+                    "com.acme.Registry.lookup:3");
+            s.tick(10, 2);
+        });
+        assertEquals(List.of(Frame.CARRIER_WAIT),
+                find(root, "Registry.lookup").children().stream().map(Frame::identifier).toList());
+    }
+
+    @Test
     void aVirtualThreadNotStartedYetWaitsForACarrierAtItsTop() {
         for (AsyncMode mode : List.of(AsyncMode.ENABLED, AsyncMode.STRICT)) {
             Frame root = tree(mode, s -> {

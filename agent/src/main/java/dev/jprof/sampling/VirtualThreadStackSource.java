@@ -147,7 +147,11 @@ public final class VirtualThreadStackSource implements StackSource {
             return; // it stands for no time now; a thread that ended in its group is the group's truth too
         }
         walks++;
-        consumer.acceptSampled(e.id(), e.name(), true, ThreadState.of(state), stack, scale);
+        byte stored = ThreadState.of(state);
+        if (stored == ThreadState.RUNNABLE && threads.seesCarriers() && !e.mounted()) {
+            stored = ThreadState.READY; // not running: its stack is where it stopped, or empty if it never ran
+        }
+        consumer.acceptSampled(e.id(), e.name(), true, stored, stack, scale);
     }
 
     /**

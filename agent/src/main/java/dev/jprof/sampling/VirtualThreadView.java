@@ -11,6 +11,11 @@ interface VirtualThreadView {
     /** Every live virtual thread, in a fixed order between two calls. */
     List<? extends Entry> list();
 
+    /** False when {@link Entry#mounted()} cannot be read (it then always says false). */
+    default boolean seesCarriers() {
+        return true;
+    }
+
     /**
      * Total CPU time, in nanoseconds, that the carriers alive now have used, or -1 when unknown; with
      * {@link #carrierCount()}, the bounds of the self-check (see {@link CarrierTime}).

@@ -201,6 +201,11 @@ public final class VirtualThreads implements VirtualThreadView {
     }
 
     @Override
+    public boolean seesCarriers() {
+        return carrier != null;
+    }
+
+    @Override
     public long carrierCpuNanos() {
         if (cpu == null) {
             return -1;

@@ -39,6 +39,19 @@ class VirtualThreadStackSourceTest {
     }
 
     @Test
+    void aRunnableThreadNoCarrierRunsIsStoredAsReady() {
+        for (int i = 0; i < 8; i++) {
+            population.add(new Task(i, 5, 7, 0));
+        }
+        run(50, 8);
+        for (int r = 0; r < store.runCount(); r++) {
+            boolean waiting = store.stacks().frame(store.runStack(r)) < 0;
+            byte state = store.runState(r);
+            assertEquals(waiting, state == ThreadState.READY, "state " + ThreadState.name(state));
+        }
+    }
+
+    @Test
     void mountedThreadsAreWalkedEveryTickSoRunningTimeIsExact() {
         for (int i = 0; i < 32; i++) {
             population.add(new Task(i, 5, 7, i * 3));

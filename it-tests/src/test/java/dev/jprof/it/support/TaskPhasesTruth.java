@@ -63,18 +63,15 @@ public final class TaskPhasesTruth {
      * @param programArgs {@code virtual|platform inFlight tasks shortMicros longMicros sleepMicros}
      */
     public static TaskPhasesTruth run(Jvm jvm, Path tmp, List<String> jvmOptions, String... programArgs) throws Exception {
-        Path out = tmp.resolve("phases-" + System.nanoTime() + ".jprof");
-        List<String> options = new ArrayList<>(jvmOptions);
         // -Djprof.truth.agent.jar=... measures another build (e.g. the one before issue 13) with the same programs.
-        options.add("-javaagent:" + System.getProperty("jprof.truth.agent.jar", Jvm.agentJar()) + "=outfile=" + out);
-        options.add("-cp");
-        options.add(Jvm.testClasses());
-        options.add(TaskPhases.class.getName());
-        options.addAll(List.of(programArgs));
-        Jvm.Result r = Jvm.run(jvm.command(options.toArray(new String[0])), tmp, 300);
-        if (r.exitCode != 0 || !r.stdout.contains("task phases done")) {
-            throw new AssertionError(r.toString());
-        }
+        return runWith(jvm, tmp, jvmOptions, System.getProperty("jprof.truth.agent.jar", Jvm.agentJar()), programArgs);
+    }
+
+    /** As {@link #run(Jvm, Path, List, String...)} with the agent jar given. */
+    public static TaskPhasesTruth runWith(Jvm jvm, Path tmp, List<String> jvmOptions, String agentJar, String... programArgs)
+            throws Exception {
+        Path out = tmp.resolve("phases-" + System.nanoTime() + ".jprof");
+        Jvm.Result r = launch(jvm, tmp, jvmOptions, "-javaagent:" + agentJar + "=outfile=" + out, programArgs);
         Session session = Session.load(out);
         boolean virtual = programArgs[0].equals("virtual");
         double[] profile = new double[4];
@@ -91,6 +88,45 @@ public final class TaskPhasesTruth {
         }
         return new TaskPhasesTruth(truth(r.stdout), profile, session.sampleCount(),
                 r.stderr.lines().filter(l -> l.contains("Threads:")).findFirst().orElse(""));
+    }
+
+    /**
+     * The same program under async-profiler in wall mode at 10 ms ({@code libasyncProfiler.so} given), read from
+     * its collapsed output: samples per phase method. It sees virtual threads only while they are mounted.
+     */
+    public static TaskPhasesTruth runAsyncProfiler(Jvm jvm, Path tmp, List<String> jvmOptions, Path library,
+                                                   String... programArgs) throws Exception {
+        Path out = tmp.resolve("phases-" + System.nanoTime() + ".collapsed");
+        Jvm.Result r = launch(jvm, tmp, jvmOptions, "-agentpath:" + library + "=start,event=wall,interval=10ms,file="
+                + out + ",collapsed", programArgs);
+        double[] profile = new double[4];
+        long samples = 0;
+        for (String line : java.nio.file.Files.readAllLines(out)) {
+            long n = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1).trim());
+            samples += n;
+            for (int i = 1; i < 4; i++) {
+                if (line.contains(METHODS[i])) { // frames read dev/jprof/it/programs/TaskPhases.shortCpu
+                    profile[i] += n;
+                    break;
+                }
+            }
+        }
+        return new TaskPhasesTruth(truth(r.stdout), profile, samples, "");
+    }
+
+    private static Jvm.Result launch(Jvm jvm, Path tmp, List<String> jvmOptions, String profiler, String... programArgs)
+            throws Exception {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add(profiler);
+        options.add("-cp");
+        options.add(Jvm.testClasses());
+        options.add(TaskPhases.class.getName());
+        options.addAll(List.of(programArgs));
+        Jvm.Result r = Jvm.run(jvm.command(options.toArray(new String[0])), tmp, 300);
+        if (r.exitCode != 0 || !r.stdout.contains("task phases done")) {
+            throw new AssertionError(r.toString());
+        }
+        return r;
     }
 
     /**
