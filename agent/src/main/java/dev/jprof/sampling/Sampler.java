@@ -201,6 +201,16 @@ public final class Sampler {
         }
 
         @Override
+        public void held(long threadId, String name, boolean virtual) {
+            int index = threadIndex(threadId, name, virtual);
+            long since = weights.since(index);
+            if (previousTick > since && store.lastState(index) != ThreadState.OTHER) {
+                store.record(index, store.lastStack(index), store.lastState(index), since - startNanos, previousTick - since);
+                weights.seen(index, previousTick);
+            }
+        }
+
+        @Override
         public void acceptSampled(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
                                   double scale) {
             recordSampled(threadId, name, virtual, state, stack, scale);

@@ -20,6 +20,14 @@ public interface StackSource {
         void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack);
 
         /**
+         * The thread, left out of the last ticks because it was quiet, was seen in the same state at each of
+         * them: its previous sample holds up to the previous tick, so a sample it gets now (in another state)
+         * stands only for this tick, not for the gap.
+         */
+        default void held(long threadId, String name, boolean virtual) {
+        }
+
+        /**
          * As {@link #accept}, for a thread chosen for a walk with probability {@code 1 / scale} among others
          * (sources that cannot walk every thread each tick): the sample weighs this tick's interval times
          * {@code scale}, never the time since the thread's previous sample, so the expected time given to

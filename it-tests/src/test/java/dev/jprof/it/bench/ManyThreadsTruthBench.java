@@ -59,7 +59,7 @@ class ManyThreadsTruthBench {
                     errors(after, c.virtual), errors(ap, c.virtual), shares(after.get(0))));
             System.out.println(c.name + ": after " + after + " before " + old + " async-profiler " + ap);
         }
-        String body = String.format(Locale.ROOT, "_Measured %s, %d runs per cell; the largest error of the phases' shares"
+        String body = String.format(Locale.ROOT, "%d runs per cell; the largest error of the phases' shares"
                         + " of task time against the tasks' own measurement, in points (pp), per run._%n%n"
                         + "| case | before issue 13 | jprof now | async-profiler wall 10 ms | now: profile / measured"
                         + " (start, short, long, sleep) |%n|---|---|---|---|---|%n%s%n"
@@ -67,7 +67,7 @@ class ManyThreadsTruthBench {
                         + " -Djprof.truth.before.jar=/path/to/old/jprof.jar` (program `it-tests/.../programs/TaskPhases.java`;"
                         + " the cases of `ManyThreadsTruthIT`). \"start\" is a virtual task's wait to start (for a carrier);"
                         + " async-profiler cannot see unmounted virtual threads, so it shows neither that nor their sleeps.%n",
-                java.time.LocalDate.now(), RUNS, rows);
+                RUNS, rows);
         PerformanceDoc.replaceSection("Truth with many threads", body);
     }
 
