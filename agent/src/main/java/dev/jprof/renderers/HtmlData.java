@@ -123,7 +123,7 @@ final class HtmlData {
                 pairStack[i] = stack[r];
             }
             pairNanos[i] += weight[r];
-            if (state[r] == ThreadState.WAITING || state[r] == ThreadState.TIMED_WAITING) {
+            if (state[r] == ThreadState.WAITING || state[r] == ThreadState.TIMED_WAITING || state[r] == ThreadState.READY) {
                 pairIdle[i] += weight[r];
             }
         }
