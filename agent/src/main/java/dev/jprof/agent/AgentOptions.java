@@ -53,10 +53,10 @@ public final class AgentOptions {
         spec("color", "[BOOL]", "text: ANSI colours (default: detected)");
         spec("time", "seconds|percent_of_total", "text: how frame times are shown");
         spec("filter_threshold", "FRACTION", "drop frames under this share of total time (default 0.01)");
-        spec("async_mode", "enabled|disabled|strict", "enabled: virtual threads as threads, waits as [await];"
-                + " disabled: raw stacks; strict: also [out-of-context] (default enabled)");
-        spec("virtual_threads_per_tick", "N", "most virtual threads walked per tick, round robin (default "
-                + DEFAULT_VIRTUAL_THREADS_PER_TICK + ")");
+        spec("async_mode", "enabled|disabled|strict", "enabled: virtual threads as threads, waits as [await],"
+                + " no carrier as [carrier wait]; disabled: raw stacks; strict: as enabled (default enabled)");
+        spec("virtual_threads_per_tick", "N", "virtual threads walked per tick besides the mounted ones, chosen at"
+                + " random (default " + DEFAULT_VIRTUAL_THREADS_PER_TICK + ")");
         spec("threads_per_tick", "N", "most platform threads walked again per tick, those waiting longest first"
                 + " (default " + PlatformStackSource.DEFAULT_REWALKS_PER_TICK + "; a thread's first walk is never put off)");
         spec("max_overhead", "PERCENT", "stretch the interval to keep the sampler's cost under this share of"
