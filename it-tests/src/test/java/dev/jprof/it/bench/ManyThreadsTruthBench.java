@@ -60,7 +60,7 @@ class ManyThreadsTruthBench {
             System.out.println(c.name + ": after " + after + " before " + old + " async-profiler " + ap);
         }
         String body = String.format(Locale.ROOT, "%d runs per cell; the largest error of the phases' shares"
-                        + " of task time against the tasks' own measurement, in points (pp), per run._%n%n"
+                        + " of task time against the tasks' own measurement, in points (pp), per run.%n%n"
                         + "| case | before issue 13 | jprof now | async-profiler wall 10 ms | now: profile / measured"
                         + " (start, short, long, sleep) |%n|---|---|---|---|---|%n%s%n"
                         + "Reproduce: `mvn -B -Pbench verify -Dtest=ManyThreadsTruthBench -Dsurefire.failIfNoSpecifiedTests=false"
