@@ -42,6 +42,14 @@ interface VirtualThreadView {
         /** True when a carrier runs it now; reading it is cheap (a field). */
         boolean mounted();
 
+        /**
+         * True when it was started and no carrier ever ran it: its stack is empty, known without a walk (which
+         * comes later, when a carrier may have picked it up). Reading it is cheap (a field).
+         */
+        default boolean neverRan() {
+            return false;
+        }
+
         /** Its stack, top frame first: a walk, the costly part. */
         StackTraceElement[] stack();
     }

@@ -26,7 +26,11 @@ public final class VirtualThreads implements VirtualThreadView {
     private final MethodHandle isVirtual;
 
     private final VarHandle carrier;
+    /** {@code VirtualThread.state} and its value STARTED (started, never run), or null/-1 where unreadable. */
+    private final VarHandle state = vthreadField("state", int.class);
+    private final int started = startedValue();
     private long[] carrierIds = new long[0];
+    private boolean carriersStale = true;
     private final java.lang.management.ThreadMXBean cpu = threadCpu();
 
     private static java.lang.management.ThreadMXBean threadCpu() {
@@ -101,6 +105,25 @@ public final class VirtualThreads implements VirtualThreadView {
         }
     }
 
+    private static VarHandle vthreadField(String field, Class<?> type) {
+        try {
+            Class<?> vt = Class.forName("java.lang.VirtualThread");
+            return MethodHandles.privateLookupIn(vt, MethodHandles.lookup()).findVarHandle(vt, field, type);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int startedValue() {
+        try {
+            Class<?> vt = Class.forName("java.lang.VirtualThread");
+            return (int) MethodHandles.privateLookupIn(vt, MethodHandles.lookup())
+                    .findStaticVarHandle(vt, "STARTED", int.class).get();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** A live virtual thread and the name of the container it belongs to (null for the root). */
     public final class Found implements VirtualThreadView.Entry {
         public final Thread thread;
@@ -133,6 +156,12 @@ public final class VirtualThreads implements VirtualThreadView {
         }
 
         @Override
+        public boolean neverRan() {
+            // The low byte: a walk elsewhere may set a SUSPENDED bit above it for a moment.
+            return state != null && started >= 0 && ((int) state.getVolatile(thread) & 0xff) == started;
+        }
+
+        @Override
         public StackTraceElement[] stack() {
             return thread.getStackTrace();
         }
@@ -141,7 +170,9 @@ public final class VirtualThreads implements VirtualThreadView {
     /** Every live virtual thread; also notes the carriers alive now, for {@link #carrierCpuNanos()}. */
     @Override
     public List<Found> list() {
-        findCarriers();
+        // The carriers are found when their CPU time is read, after the walks: a listing is followed by the
+        // walks of the mounted threads, and every microsecond between the two hides a task's first moments.
+        carriersStale = true;
         List<Found> out = new ArrayList<>();
         try {
             visit(root.invoke(), null, out, 0);
@@ -209,6 +240,10 @@ public final class VirtualThreads implements VirtualThreadView {
     public long carrierCpuNanos() {
         if (cpu == null) {
             return -1;
+        }
+        if (carriersStale) {
+            findCarriers();
+            carriersStale = false;
         }
         long sum = 0;
         for (long id : carrierIds) {

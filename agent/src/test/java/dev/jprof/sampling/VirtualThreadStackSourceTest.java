@@ -82,6 +82,45 @@ class VirtualThreadStackSourceTest {
         assertEquals(50 * TICK, profiled.get("wait"));
     }
 
+    @Test
+    void mountedThreadsAreWalkedFirstSoTheirStacksAreThoseOfTheListing() {
+        // Which threads run is read at the listing, their stacks at the walk. Walking another thread takes time
+        // (milliseconds on a busy machine), in which a task's short first call ends: walked first, it is seen.
+        boolean[] anotherWalked = {false};
+        population.add(new Task(0, 1000, 0, 0) {
+            @Override
+            String top(long t) {
+                return anotherWalked[0] ? "compute" : "firstCall";
+            }
+
+            @Override
+            boolean mounted(long t) {
+                return true;
+            }
+        });
+        for (int i = 1; i < 5; i++) {
+            population.add(new Task(i, 1, 1000, 0) {
+                @Override
+                String top(long t) {
+                    return "sleep";
+                }
+
+                @Override
+                boolean mounted(long t) {
+                    return false;
+                }
+
+                @Override
+                public StackTraceElement[] stack() {
+                    anotherWalked[0] = true;
+                    return super.stack();
+                }
+            });
+        }
+        run(1, 8);
+        assertEquals(TICK, profiledByTop().get("firstCall"), "the first call, as it was at the listing: " + profiledByTop());
+    }
+
     /** Runs {@code ticks} ticks; returns the true time per top frame, counted per tick as the ticks go. */
     private Map<String, Long> run(int ticks, int budget) {
         VirtualThreadStackSource source = new VirtualThreadStackSource(population, clock, budget, new SplittableRandom(7));
