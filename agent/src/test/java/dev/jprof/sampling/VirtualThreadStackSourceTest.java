@@ -121,6 +121,26 @@ class VirtualThreadStackSourceTest {
         assertEquals(TICK, profiledByTop().get("firstCall"), "the first call, as it was at the listing: " + profiledByTop());
     }
 
+    @Test
+    void aRunningStackStaysRunningWhenTheThreadParksBeforeItsStateIsRead() {
+        // The handshake returns the stack of a running thread; it may have parked by the time its state is read.
+        population.add(new Task(0, 1000, 0, 0) {
+            @Override
+            boolean mounted(long t) {
+                return true;
+            }
+
+            @Override
+            public Thread.State state() {
+                return Thread.State.TIMED_WAITING;
+            }
+        });
+        run(3, 8);
+        for (int r = 0; r < store.runCount(); r++) {
+            assertEquals(ThreadState.RUNNABLE, store.runState(r), ThreadState.name(store.runState(r)));
+        }
+    }
+
     /** Runs {@code ticks} ticks; returns the true time per top frame, counted per tick as the ticks go. */
     private Map<String, Long> run(int ticks, int budget) {
         VirtualThreadStackSource source = new VirtualThreadStackSource(population, clock, budget, new SplittableRandom(7));
