@@ -13,7 +13,8 @@ import java.util.Locale;
 public enum AsyncMode {
     /**
      * The default: virtual threads are profiled as threads of their own and time spent waiting on a future
-     * or while a virtual thread is unmounted is shown as {@code [await]} in the frame that waited.
+     * or while a virtual thread is unmounted is shown as {@code [await]} in the frame that waited; time a
+     * virtual thread was ready to run but had no carrier is {@code [carrier wait]}.
      */
     ENABLED("enabled"),
     /**
@@ -23,7 +24,8 @@ public enum AsyncMode {
     DISABLED("disabled"),
     /**
      * Only the profiled context counts: time the context was not running for a reason it did not await is
-     * shown as {@code [out-of-context]}.
+     * shown as {@code [out-of-context]}. Virtual threads are shown as with {@link #ENABLED}: a wait for a
+     * carrier is {@code [carrier wait]} in both modes.
      */
     STRICT("strict");
 

@@ -6,12 +6,13 @@ import dev.jprof.sampling.ThreadState;
  * Where a sample's stack stops being the program's own work and becomes waiting, per async mode:
  * a thread parked in {@code CompletableFuture.join/get}, {@code Future.get} or {@code ForkJoinTask.join}
  * awaits under the caller of that method; an unmounted virtual thread awaits under its innermost
- * non-JDK frame (its parking internals are folded away), or is out of context (strict mode) when it is
- * ready to run but has no carrier. Carrier threads that run a virtual thread are not counted twice.
+ * non-JDK frame (its parking internals are folded away); a virtual thread ready to run but without a carrier
+ * (not started yet, or woken and not mounted yet) waits for a carrier there, in every async mode: nobody
+ * awaited that time. Carrier threads that run a virtual thread are not counted twice.
  */
 final class AwaitRules {
     /** What a sample's tail becomes. */
-    enum Kind { NONE, AWAIT, OUT_OF_CONTEXT, SKIP }
+    enum Kind { NONE, AWAIT, CARRIER_WAIT, OUT_OF_CONTEXT, SKIP }
 
     private final SessionTables t;
     private final AsyncMode mode;
@@ -33,6 +34,13 @@ final class AwaitRules {
         if (!virtual && runsVirtualThread(frames)) {
             return Kind.SKIP;
         }
+        if (virtual && state == ThreadState.READY) {
+            // Seen unmounted though runnable: it waits for a carrier where it stopped (its parking internals
+            // folded away), at the top if it never ran.
+            depth[0] = frames.length > 0 && isVirtualThreadInternal(frames[frames.length - 1])
+                    ? belowJdkFrames(frames, frames.length - 1) : frames.length;
+            return Kind.CARRIER_WAIT;
+        }
         boolean waiting = ThreadState.isWaiting(state);
         if (waiting) {
             for (int i = 0; i < frames.length; i++) {
@@ -45,11 +53,11 @@ final class AwaitRules {
         if (virtual && frames.length == 0 && !waiting) {
             // Started but never mounted yet: ready, waiting for a carrier.
             depth[0] = 0;
-            return mode == AsyncMode.STRICT ? Kind.OUT_OF_CONTEXT : Kind.AWAIT;
+            return Kind.CARRIER_WAIT;
         }
         if (virtual && frames.length > 0 && isVirtualThreadInternal(frames[frames.length - 1])) {
             depth[0] = belowJdkFrames(frames, frames.length - 1);
-            return !waiting && mode == AsyncMode.STRICT ? Kind.OUT_OF_CONTEXT : Kind.AWAIT;
+            return waiting ? Kind.AWAIT : Kind.CARRIER_WAIT;
         }
         if (virtual) {
             // Still mounted on its way to park or sleep (arming the wake-up timer, say): the innermost frame

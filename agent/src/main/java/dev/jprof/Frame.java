@@ -20,6 +20,11 @@ public final class Frame {
     public static final String OUT_OF_CONTEXT = "[out-of-context]";
     /** Identifier of the synthetic frame for pool threads waiting for work. */
     public static final String IDLE = "[idle]";
+    /**
+     * Time a virtual thread was ready to run but had no carrier: not started yet (at the top of the thread)
+     * or woken and not mounted yet (where it had stopped). Waiting time, but nobody awaited it.
+     */
+    public static final String CARRIER_WAIT = "[carrier wait]";
 
     /** What a frame stands for. */
     public enum Kind {
@@ -121,7 +126,8 @@ public final class Frame {
      * {@link #OUT_OF_CONTEXT} and {@link #IDLE} frames are idle time.
      */
     public static Frame synthetic(String identifier, double time) {
-        boolean waiting = AWAIT.equals(identifier) || OUT_OF_CONTEXT.equals(identifier) || IDLE.equals(identifier);
+        boolean waiting = AWAIT.equals(identifier) || OUT_OF_CONTEXT.equals(identifier) || IDLE.equals(identifier)
+                || CARRIER_WAIT.equals(identifier);
         return synthetic(identifier, time, waiting ? time : 0);
     }
 

@@ -114,6 +114,7 @@ final class FrameTreeBuilder {
             }
             truncate(path, keep[0]);
             String leaf = kind == AwaitRules.Kind.AWAIT ? Frame.AWAIT
+                    : kind == AwaitRules.Kind.CARRIER_WAIT ? Frame.CARRIER_WAIT
                     : kind == AwaitRules.Kind.OUT_OF_CONTEXT ? Frame.OUT_OF_CONTEXT : Frame.SELF_TIME;
             double idle = kind != AwaitRules.Kind.NONE || isIdle(t.runState[r]) ? seconds : 0;
             List<Frame> siblings = parent.children();

@@ -149,6 +149,8 @@ public final class Recorder {
             m.shallowerSamples = store.shallowerSamples();
             m.asyncMode = asyncMode.option();
             m.virtualThreads = source.virtualThreadsSeen();
+            m.carrierCpuTime = source.carrierCpuNanos() < 0 ? -1 : source.carrierCpuNanos() / 1e9;
+            m.carrierWallTime = source.carrierWallNanos() < 0 ? -1 : source.carrierWallNanos() / 1e9;
             m.maxOverhead = sampler.maxOverheadShare();
             m.stretchedInterval = sampler.intervalStretched() ? sampler.largestIntervalNanos() / 1e9 : 0;
             return new Session(m, tables());

@@ -132,9 +132,19 @@ public final class Session {
         return meta.stretchedInterval;
     }
 
-    /** Most virtual threads alive at once while recording, or -1 when they were not looked for. */
+    /** Virtual threads seen while recording (sampled or not), or -1 when they were not looked for. */
     public int virtualThreadsSeen() {
         return meta.virtualThreads;
+    }
+
+    /** CPU time the carriers of virtual threads used, in seconds, or -1 when unknown. */
+    public double carrierCpuTime() {
+        return meta.carrierCpuTime;
+    }
+
+    /** Wall time of the carriers of virtual threads (their number times time), in seconds, or -1 when unknown. */
+    public double carrierWallTime() {
+        return meta.carrierWallTime;
     }
 
     /** Number of sampled threads that are virtual ({@code true}) or platform threads ({@code false}). */

@@ -76,6 +76,8 @@ final class SessionCodec {
         g.writeNumberField("shallower_samples", m.shallowerSamples);
         g.writeStringField("async_mode", m.asyncMode);
         g.writeNumberField("virtual_threads", m.virtualThreads);
+        g.writeNumberField("carrier_cpu_time", m.carrierCpuTime);
+        g.writeNumberField("carrier_wall_time", m.carrierWallTime);
         g.writeNumberField("max_overhead", m.maxOverhead);
         g.writeNumberField("stretched_interval", m.stretchedInterval);
         if (!m.startCallStack.isEmpty()) {
@@ -225,6 +227,8 @@ final class SessionCodec {
             throw new SessionFormatException("\"async_mode\": " + e.getMessage());
         }
         m.virtualThreads = root.path("virtual_threads").asInt(-1);
+        m.carrierCpuTime = root.path("carrier_cpu_time").asDouble(-1);
+        m.carrierWallTime = root.path("carrier_wall_time").asDouble(-1);
         m.maxOverhead = root.path("max_overhead").asDouble(0);
         m.stretchedInterval = root.path("stretched_interval").asDouble(0);
         readStartCallStack(root, m);

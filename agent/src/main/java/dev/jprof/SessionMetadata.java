@@ -23,6 +23,10 @@ final class SessionMetadata {
     long shallowerSamples;
     String asyncMode = AsyncMode.ENABLED.option();
     int virtualThreads = -1;
+    /** CPU time of the carriers of virtual threads, seconds; -1 when unknown (no virtual threads looked for). */
+    double carrierCpuTime = -1;
+    /** Wall time of the carriers (their number times time), seconds; -1 when unknown. */
+    double carrierWallTime = -1;
     /** The overhead bound in force (share of wall time), 0 when none. */
     double maxOverhead;
     /** The longest interval the overhead bound stretched sampling to, 0 when never stretched. */
@@ -54,6 +58,8 @@ final class SessionMetadata {
         m.shallowerSamples = shallowerSamples;
         m.asyncMode = asyncMode;
         m.virtualThreads = virtualThreads;
+        m.carrierCpuTime = carrierCpuTime;
+        m.carrierWallTime = carrierWallTime;
         m.maxOverhead = maxOverhead;
         m.stretchedInterval = stretchedInterval;
         m.startCallStack = startCallStack;

@@ -106,19 +106,43 @@ class AwaitRulesTest {
     }
 
     @Test
-    void aReadyVirtualThreadWithoutCarrierIsOutOfContextOnlyInStrictMode() {
+    void aReadyVirtualThreadWithoutCarrierWaitsForACarrierWhereItStoppedInEveryMode() {
         String[] yielded = {"java.lang.VirtualThread.run:1", "com.acme.Worker.work:2", "java.lang.Thread.yield:3",
                 "java.lang.VirtualThread.tryYield:4", "jdk.internal.vm.Continuation.yield:5"};
         Frame strict = tree(AsyncMode.STRICT, s -> {
             s.source.virtual(100, "w", ThreadState.RUNNABLE, yielded);
             s.tick(10, 2);
         });
-        assertEquals(Frame.OUT_OF_CONTEXT, find(strict, "Worker.work").children().get(0).identifier());
+        assertEquals(Frame.CARRIER_WAIT, find(strict, "Worker.work").children().get(0).identifier());
         Frame enabled = tree(AsyncMode.ENABLED, s -> {
             s.source.virtual(100, "w", ThreadState.RUNNABLE, yielded);
             s.tick(10, 2);
         });
-        assertEquals(Frame.AWAIT, find(enabled, "Worker.work").children().get(0).identifier());
+        assertEquals(Frame.CARRIER_WAIT, find(enabled, "Worker.work").children().get(0).identifier());
+    }
+
+    @Test
+    void aVirtualThreadWokenFromAMonitorButUnmountedWaitsForACarrierInsideTheSynchronizedCode() {
+        Frame root = tree(AsyncMode.ENABLED, s -> {
+            s.source.virtual(100, "w", ThreadState.READY, "java.lang.VirtualThread.run:1", "com.acme.Worker.work:2",
+                    "com.acme.Registry.lookup:3");
+            s.tick(10, 2);
+        });
+        assertEquals(List.of(Frame.CARRIER_WAIT),
+                find(root, "Registry.lookup").children().stream().map(Frame::identifier).toList());
+    }
+
+    @Test
+    void aVirtualThreadNotStartedYetWaitsForACarrierAtItsTop() {
+        for (AsyncMode mode : List.of(AsyncMode.ENABLED, AsyncMode.STRICT)) {
+            Frame root = tree(mode, s -> {
+                s.source.virtual(100, "w", ThreadState.RUNNABLE);
+                s.tick(10, 2);
+            });
+            Frame thread = root.children().get(0);
+            assertEquals(List.of(Frame.CARRIER_WAIT), thread.children().stream().map(Frame::identifier).toList(),
+                    mode.toString());
+        }
     }
 
     @Test

@@ -61,9 +61,9 @@ final class AgentOptionTable {
         row("filter_threshold", OptionKind.NUMBER, "FRACTION", "0.01", "drop frames under this share of total time");
         // ---- how stacks are sampled ----
         row("async_mode", OptionKind.CHOICE_TEXT, "enabled|disabled|strict", "enabled", "enabled: virtual threads as"
-                + " threads, waits as [await]; disabled: raw stacks; strict: also [out-of-context]");
+                + " threads, waits as [await], no carrier as [carrier wait]; disabled: raw stacks; strict: as enabled");
         row("virtual_threads_per_tick", OptionKind.POSITIVE_INT, "N", String.valueOf(AgentOptions.DEFAULT_VIRTUAL_THREADS_PER_TICK),
-                "most virtual threads walked per tick, round robin");
+                "virtual threads walked per tick besides the mounted ones, chosen at random");
         row("threads_per_tick", OptionKind.POSITIVE_INT, "N", String.valueOf(PlatformStackSource.DEFAULT_REWALKS_PER_TICK),
                 "most platform threads walked again per tick, those waiting longest first (a thread's first walk is"
                         + " never put off)");

@@ -228,6 +228,10 @@ public class ConsoleRenderer extends FrameRenderer {
         if (s.memoryLimitReached()) {
             out.append("Note: ").append(s.memoryNotice()).append(".\n\n");
         }
+        String carriers = dev.jprof.CarrierCheck.problem(s);
+        if (carriers != null) {
+            out.append("Note: ").append(carriers).append(".\n\n");
+        }
     }
 
     private static String intervalText(Session s) {

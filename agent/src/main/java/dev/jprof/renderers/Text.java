@@ -58,6 +58,7 @@ public final class Text {
     /** The header's thread count: platform threads, plus the most virtual threads alive when they were looked for. */
     static String threads(Session s) {
         String platform = Integer.toString(s.threadCount(false));
-        return s.virtualThreadsSeen() <= 0 ? platform : platform + " + " + s.virtualThreadsSeen() + " virtual";
+        return s.virtualThreadsSeen() <= 0 ? platform : platform + " + " + s.virtualThreadsSeen() + " virtual ("
+                + s.threadCount(true) + " sampled)";
     }
 }

@@ -28,11 +28,26 @@ public final class CompositeStackSource implements StackSource {
 
     @Override
     public int virtualThreadsSeen() {
-        int seen = -1;
+        return (int) most(StackSource::virtualThreadsSeen);
+    }
+
+    @Override
+    public long carrierCpuNanos() {
+        return most(StackSource::carrierCpuNanos);
+    }
+
+    @Override
+    public long carrierWallNanos() {
+        return most(StackSource::carrierWallNanos);
+    }
+
+    /** The largest answer of the sources, -1 when none knows (only the virtual-thread source answers). */
+    private long most(java.util.function.ToLongFunction<StackSource> question) {
+        long most = -1;
         for (StackSource s : sources) {
-            seen = Math.max(seen, s.virtualThreadsSeen());
+            most = Math.max(most, question.applyAsLong(s));
         }
-        return seen;
+        return most;
     }
 
     public List<StackSource> sources() {

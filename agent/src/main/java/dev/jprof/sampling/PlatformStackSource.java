@@ -227,6 +227,10 @@ public final class PlatformStackSource implements StackSource {
                 consumer.accept(ids[i], threads[i].getName(), false, state, null);
                 continue;
             }
+            if (c.quietStreak >= QUIET_AFTER && c.state != state) {
+                // Skipped while quiet, its state read unchanged at every tick: the gap is the old state's.
+                consumer.held(ids[i], threads[i].getName(), false);
+            }
             c.quietStreak = 0;
             c.state = state;
             c.cpu = cpuNow;

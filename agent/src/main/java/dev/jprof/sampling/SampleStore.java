@@ -153,6 +153,12 @@ public final class SampleStore {
     }
 
     /** The stack of the thread's latest sample, or the empty stack. */
+    /** The state of the thread's latest sample, {@link ThreadState#OTHER} before any. */
+    public byte lastState(int threadIndex) {
+        int run = lastRun[threadIndex];
+        return run < 0 ? ThreadState.OTHER : state[run];
+    }
+
     public int lastStack(int threadIndex) {
         pendingShallow = lastShallow[threadIndex];
         return lastStackId[threadIndex];

@@ -28,6 +28,8 @@ public final class Sampler {
     private boolean awaitFirstSample;
     private long startNanos;
     private long previousTick;
+    /** When the current tick began: sampled walks stand for the time from the previous tick to this. */
+    private long tickNanos;
     private long minInterval = Long.MAX_VALUE;
     private long maxInterval;
     private long ticks;
@@ -258,6 +260,7 @@ public final class Sampler {
             minInterval = Math.min(minInterval, sinceTick);
             maxInterval = Math.max(maxInterval, sinceTick);
             weights.beginTick(previousTick);
+            tickNanos = now;
             source.sample(consumer);
             previousTick = now;
             ticks++;
@@ -267,25 +270,53 @@ public final class Sampler {
     private final StackSource.StackConsumer consumer = new StackSource.StackConsumer() {
         @Override
         public void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack) {
-            record(threadId, name, virtual, state, stack, Long.MIN_VALUE);
+            record(threadId, name, virtual, state, stack);
         }
 
         @Override
-        public void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
-                           long firstSeenNanos) {
-            record(threadId, name, virtual, state, stack, firstSeenNanos);
+        public void held(long threadId, String name, boolean virtual) {
+            int index = threadIndex(threadId, name, virtual);
+            long since = weights.since(index);
+            if (previousTick > since && store.lastState(index) != ThreadState.OTHER) {
+                store.record(index, store.lastStack(index), store.lastState(index), since - startNanos, previousTick - since);
+                weights.seen(index, previousTick);
+            }
+        }
+
+        @Override
+        public void acceptSampled(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
+                                  double scale) {
+            recordSampled(threadId, name, virtual, state, stack, scale);
         }
     };
 
-    private void record(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
-                        long firstSeenNanos) {
+    /**
+     * A walk chosen with probability 1 / scale: it stands for this tick's interval, scaled, and for nothing
+     * before it (Horvitz-Thompson), so a thread's unobserved history never lands on the frame it is walked in.
+     */
+    private void recordSampled(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
+                               double scale) {
+        int index = threadIndex(threadId, name, virtual);
+        int stackId = stack == null ? store.lastStack(index) : store.internStack(stack);
+        long weight = Math.round((tickNanos - previousTick) * scale);
+        if (weight > 0) {
+            store.record(index, stackId, state, previousTick - startNanos, weight);
+        }
+        weights.seen(index, tickNanos);
+    }
+
+    private int threadIndex(long threadId, String name, boolean virtual) {
         int index = store.thread(threadId, name, virtual);
         if (!name.equals(store.threadName(index))) {
             store.renameThread(index, name);
         }
+        return index;
+    }
+
+    private void record(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack) {
+        int index = threadIndex(threadId, name, virtual);
         int stackId = stack == null ? store.lastStack(index) : store.internStack(stack);
-        long hint = firstSeenNanos == Long.MIN_VALUE ? Long.MIN_VALUE : Math.max(firstSeenNanos, startNanos);
-        long since = weights.since(index, hint);
+        long since = weights.since(index);
         // The sample stands for the time up to when its stack was taken, not up to the tick's start: a
         // safepoint or handshake can complete long after the tick began on a busy machine.
         long capturedAt = Math.max(clock.nanoTime(), since);

@@ -20,12 +20,21 @@ public interface StackSource {
         void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack);
 
         /**
-         * As {@link #accept}, for a thread sampled for the first time although it was first seen at
-         * {@code firstSeenNanos} (round-robin sources): its sample then weighs the time since then.
-         * {@code Long.MIN_VALUE} means "no hint".
+         * The thread, left out of the last ticks because it was quiet, was seen in the same state at each of
+         * them: its previous sample holds up to the previous tick, so a sample it gets now (in another state)
+         * stands only for this tick, not for the gap.
          */
-        default void accept(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
-                            long firstSeenNanos) {
+        default void held(long threadId, String name, boolean virtual) {
+        }
+
+        /**
+         * As {@link #accept}, for a thread chosen for a walk with probability {@code 1 / scale} among others
+         * (sources that cannot walk every thread each tick): the sample weighs this tick's interval times
+         * {@code scale}, never the time since the thread's previous sample, so the expected time given to
+         * each frame is the true time whatever the thread did unobserved.
+         */
+        default void acceptSampled(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
+                                   double scale) {
             accept(threadId, name, virtual, state, stack);
         }
     }
@@ -42,8 +51,21 @@ public interface StackSource {
         return 0;
     }
 
-    /** Most virtual threads seen alive at once, or -1 when this source does not look for them. */
+    /** Virtual threads seen during the recording, or -1 when this source does not look for them. */
     default int virtualThreadsSeen() {
+        return -1;
+    }
+
+    /**
+     * CPU time, in nanoseconds, the carriers of virtual threads used during the recording, or -1 when this
+     * source does not look for them. The running time given to virtual threads should be at least about this.
+     */
+    default long carrierCpuNanos() {
+        return -1;
+    }
+
+    /** Wall time of the carriers during the recording (their count times time), or -1; an upper bound of it. */
+    default long carrierWallNanos() {
         return -1;
     }
 

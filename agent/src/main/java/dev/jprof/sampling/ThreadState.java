@@ -9,8 +9,13 @@ public final class ThreadState {
     public static final byte WAITING = 2;
     public static final byte TIMED_WAITING = 3;
     public static final byte OTHER = 4;
+    /**
+     * A virtual thread the JDK calls RUNNABLE that no carrier runs: ready to run, waiting for a carrier (not
+     * started yet, or woken from a park, sleep or monitor and not mounted yet).
+     */
+    public static final byte READY = 5;
 
-    private static final String[] NAMES = {"RUNNABLE", "BLOCKED", "WAITING", "TIMED_WAITING", "OTHER"};
+    private static final String[] NAMES = {"RUNNABLE", "BLOCKED", "WAITING", "TIMED_WAITING", "OTHER", "READY"};
 
     private ThreadState() {
     }

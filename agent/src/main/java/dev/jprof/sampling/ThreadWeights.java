@@ -18,19 +18,8 @@ final class ThreadWeights {
 
     /** The time from which the thread's current sample counts. */
     long since(int thread) {
-        return since(thread, Long.MIN_VALUE);
-    }
-
-    /**
-     * As {@link #since(int)}, where a thread never sampled before counts from {@code firstSeen} when the
-     * source knows it (round robin), else from the previous tick.
-     */
-    long since(int thread, long firstSeen) {
         ensure(thread);
-        if (seen[thread]) {
-            return lastSeen[thread];
-        }
-        return firstSeen != Long.MIN_VALUE && firstSeen < previousTick ? firstSeen : previousTick;
+        return seen[thread] ? lastSeen[thread] : previousTick;
     }
 
     /** Records that the thread's sample covered time up to {@code capturedAt}. */

@@ -1,26 +1,26 @@
 package dev.jprof.sampling;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * Stacks of virtual threads (JDK 21+). There may be tens of thousands, so each tick walks at most
- * {@code budget} of them: runnable ones first (three quarters of the budget), then a quarter of the budget
- * of parked ones, each group round robin, from lists refreshed every tick, or less often (up to every {@link #MAX_REFRESH_TICKS} ticks) when
- * thousands of virtual threads make listing them costly, and weights each sample by the time since that thread was last sampled (or first
- * seen), as async-profiler does in wall mode. Unnamed virtual threads are named after
- * their container (e.g. the executor), so reports group them.
+ * Stacks of virtual threads (JDK 21+). There may be tens of thousands, so each tick walks all the mounted
+ * ones (at most one per carrier: where the CPU goes, found exactly) and at most {@code budget} of the others,
+ * and weights every walk so that the expected time given to each frame is the true time (Horvitz-Thompson):
+ * the unmounted threads are split into runnable (ready, waiting for a carrier) and parked, a random block of
+ * each group is walked, and each walk weighs the tick's interval divided by its probability of being chosen.
+ * A walk never stands for time before the tick it is taken in, so nothing a thread did unobserved (its wait
+ * for a carrier, a stretch of parking) is handed to the frame it happens to be in when walked. Unmounted
+ * threads cannot change stack until they run again, so walking few of them loses only precision, not truth.
+ * The list of threads is refreshed every tick, or less often (up to every {@link #MAX_REFRESH_TICKS} ticks)
+ * when thousands of virtual threads make listing them costly; which group a thread is in may then be stale,
+ * which changes its probability, not the truth of the estimate.
  */
 public final class VirtualThreadStackSource implements StackSource {
-    private final VirtualThreads threads;
-    private final Clock clock;
+    private final VirtualThreadView threads;
     private final int budget;
-    private final LongIntMap slots = new LongIntMap(256);
-    private long[] firstSeen = new long[256];
-    private long[] lastListed = new long[256];
-    private long[] slotIds = new long[256];
-    private int slotCount;
+    private final SplittableRandom random;
     /** Most ticks between two listings of all virtual threads. */
     static final int MAX_REFRESH_TICKS = 50;
     /** One tick between listings per this many live virtual threads. */
@@ -36,128 +36,190 @@ public final class VirtualThreadStackSource implements StackSource {
 
     private long nextRefresh;
     private int emptyListings;
-    private int listedCount;
 
-    private List<VirtualThreads.Found> runnable;
-    private List<VirtualThreads.Found> parked;
-    private int runnableCursor;
-    private int parkedCursor;
+    private final List<VirtualThreadView.Entry> runnable = new ArrayList<>();
+    private final List<VirtualThreadView.Entry> parked = new ArrayList<>();
+    private final List<VirtualThreadView.Entry> mounted = new ArrayList<>();
+    private final List<VirtualThreadView.Entry> ready = new ArrayList<>();
+    /** Per thread of {@link #ready}: never run at the split, so its stack then was empty. */
+    private final List<Boolean> readyNeverRan = new ArrayList<>();
+    private final CarrierTime carriers = new CarrierTime();
+    private boolean listed;
     private long tick;
     private int maxLive;
+    private int seen;
+    private long newestId = Long.MIN_VALUE;
     private long walks;
 
     public VirtualThreadStackSource(VirtualThreads threads, Clock clock, int budget) {
-        this.threads = threads;
-        this.clock = clock;
-        this.budget = Math.max(1, budget);
+        this((VirtualThreadView) threads, clock, budget, new SplittableRandom());
     }
+
+    VirtualThreadStackSource(VirtualThreadView threads, Clock clock, int budget, SplittableRandom random) {
+        this.threads = threads;
+        this.budget = Math.max(1, budget);
+        this.random = random;
+        this.clock = clock;
+    }
+
+    private final Clock clock;
 
     @Override
     public void sample(StackConsumer consumer) {
         tick++;
-        if (runnable == null || tick >= nextRefresh) {
-            refresh();
+        if (!listed || tick >= nextRefresh) {
+            int listedCount = refresh();
             // Short-lived virtual threads (one per request) must be seen every tick; only a crowd of
             // thousands makes listing them costly enough to do less often.
             emptyListings = listedCount == 0 ? emptyListings + 1 : 0;
             nextRefresh = tick + (emptyListings >= EMPTY_LISTINGS_BEFORE_BACK_OFF ? EMPTY_REFRESH_TICKS
                     : Math.max(1, Math.min(MAX_REFRESH_TICKS, listedCount / THREADS_PER_REFRESH_TICK)));
         }
-        int forRunnable = Math.min(runnable.size(), Math.max(budget - budget / 4, 1));
-        runnableCursor = walk(consumer, runnable, runnableCursor, forRunnable);
-        // Parked threads rarely change stacks; a few per tick, weighted by their gap, is enough.
-        int forParked = Math.min(parked.size(), Math.max(1, Math.min(budget - forRunnable, budget / 4)));
-        parkedCursor = walk(consumer, parked, parkedCursor, forParked);
+        // The groups of this tick are fixed before any walk, so the probabilities below are the true ones.
+        mounted.clear();
+        ready.clear();
+        readyNeverRan.clear();
+        split(runnable);
+        int parkedStart = mounted.size();
+        split(parked);
+        int mountedFromParked = mounted.size() - parkedStart;
+        // Mounted threads first, at once: which threads run is read at the listing, their stacks at the walk.
+        // A task that starts in between is not in this tick, so the longer the delay, the less of every
+        // task's first moments is seen: walking the unmounted ones first (a handshake-free walk each, yet
+        // 0.2-2 ms apiece on a busy machine) hid a 0.5 ms first phase almost entirely (0.4% vs 5.2% measured).
+        for (VirtualThreadView.Entry e : mounted) {
+            walk(consumer, e, 1.0, MOUNTED);
+        }
+        int forReady = Math.min(ready.size(), Math.max(budget - budget / 4, 1));
+        walkReady(consumer, ready, forReady);
+        // Parked threads rarely change stacks; a few per tick, each standing for the others, is enough.
+        int forParked = Math.max(1, Math.min(budget - forReady, budget / 4));
+        walkParked(consumer, forParked, mountedFromParked);
+        carriers.read(threads.carrierCpuNanos(), threads.carrierCount(), clock.nanoTime());
+        mounted.clear();
+        ready.clear();
+    }
+
+    /** Mounted threads of {@code list} go to {@link #mounted}; from the runnable list, the others to {@link #ready}. */
+    private void split(List<VirtualThreadView.Entry> list) {
+        boolean isRunnable = list == runnable;
+        for (VirtualThreadView.Entry e : list) {
+            if (e.mounted()) {
+                mounted.add(e);
+            } else if (isRunnable) {
+                ready.add(e);
+                readyNeverRan.add(e.neverRan());
+            }
+        }
+    }
+
+    /** Walks a random block of parked threads not mounted now; each stands for all of them. */
+    private void walkParked(StackConsumer consumer, int count, int mountedNow) {
+        int n = parked.size() - mountedNow;
+        if (n <= 0) {
+            return;
+        }
+        int m = Math.min(count, n);
+        double scale = (double) n / m;
+        int start = random.nextInt(parked.size());
+        int done = 0;
+        for (int k = 0; k < parked.size() && done < m; k++) {
+            VirtualThreadView.Entry e = parked.get((start + k) % parked.size());
+            if (!e.mounted()) {
+                walk(consumer, e, scale, PARKED);
+                done++;
+            }
+        }
+    }
+
+    /** Walks {@code m} threads of {@code list} from a random place on: each is chosen with probability m/n. */
+    private void walkReady(StackConsumer consumer, List<VirtualThreadView.Entry> list, int m) {
+        int n = list.size();
+        if (n == 0 || m == 0) {
+            return;
+        }
+        double scale = (double) n / m;
+        int start = random.nextInt(n);
+        for (int k = 0; k < m; k++) {
+            int i = (start + k) % n;
+            VirtualThreadView.Entry e = list.get(i);
+            if (readyNeverRan.get(i)) {
+                // Waiting to start at the split: a walk now, after the mounted ones, may find it running.
+                walks++;
+                consumer.acceptSampled(e.id(), e.name(), true, ThreadState.READY, new StackTraceElement[0], scale);
+            } else {
+                walk(consumer, e, scale, READY);
+            }
+        }
+    }
+
+    /** The group a thread was in when this tick's groups were fixed, the instant its walk stands for. */
+    private static final int MOUNTED = 0;
+    private static final int READY = 1;
+    private static final int PARKED = 2;
+
+    /**
+     * True for the top frame of a parked virtual thread's stack (the continuation's own frames are hidden):
+     * {@code VirtualThread.park}, {@code parkNanos}..., or {@code Object.wait0} for one that waits unmounted.
+     */
+    static boolean parkedTop(StackTraceElement top) {
+        String c = top.getClassName();
+        return c.equals("java.lang.VirtualThread") || c.equals("java.lang.Object") && top.getMethodName().equals("wait0");
+    }
+
+    private void walk(StackConsumer consumer, VirtualThreadView.Entry e, double scale, int group) {
+        StackTraceElement[] stack = StackDepth.limit(e.stack(), PlatformStackSource.DEFAULT_MAX_DEPTH);
+        Thread.State state = e.state();
+        if (state == Thread.State.TERMINATED) {
+            return; // it stands for no time now; a thread that ended in its group is the group's truth too
+        }
+        walks++;
+        byte stored = ThreadState.of(state);
+        if (group == MOUNTED && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+                && stack.length > 0 && !parkedTop(stack[0])) {
+            // The handshake took the stack while it ran; it parked before the state was read (0.2-6 ms later on a
+            // busy machine: a fifth of the running time was stored as parked, in the middle of its computing).
+            stored = ThreadState.RUNNABLE;
+        }
+        // Its state at the split, where the walk did not see it change: a thread runnable but unmounted after a
+        // walk that began mounted is parking or yielding, not waiting for a carrier; a ready one that a carrier
+        // picked up meanwhile was waiting for it at the split (counting it running would hand the wait to the
+        // frames a thread is in right after it is mounted).
+        if (stored == ThreadState.RUNNABLE && threads.seesCarriers()
+                && (group == READY || group == PARKED && !e.mounted())) {
+            stored = ThreadState.READY; // not running: its stack is where it stopped, or empty if it never ran
+        }
+        consumer.acceptSampled(e.id(), e.name(), true, stored, stack, scale);
     }
 
     /**
      * Lists the virtual threads and splits them into runnable and parked. With ten thousand threads this
      * is the expensive part of a tick, so it then runs less often (see {@link #sample}); in between, the
-     * lists are reused (a thread that ended is skipped when walked).
+     * lists are reused (a thread that ended is skipped when walked). Returns how many were listed.
      */
-    private void refresh() {
-        List<VirtualThreads.Found> live = threads.list();
+    private int refresh() {
+        List<? extends VirtualThreadView.Entry> live = threads.list();
         int n = live.size();
-        listedCount = n;
+        listed = true;
         maxLive = Math.max(maxLive, n);
-        long now = clock.nanoTime();
-        if (runnable == null) {
-            runnable = new ArrayList<>();
-            parked = new ArrayList<>();
-        }
         runnable.clear();
         parked.clear();
-        for (VirtualThreads.Found f : live) {
-            slot(f.thread.getId(), now);
-            // Reading a virtual thread's state is cheap; walking its stack is not. Threads that run (or are
-            // ready to) are where the time goes: walk them first, then a few parked ones, round robin.
-            (f.thread.getState() == Thread.State.RUNNABLE ? runnable : parked).add(f);
-        }
-        if (slotCount > 256 && slotCount > 2 * n) {
-            forgetEnded();
-        }
-    }
-
-    private int walk(StackConsumer consumer, List<VirtualThreads.Found> list, int cursor, int count) {
-        int n = list.size();
-        if (n == 0 || count == 0) {
-            return cursor;
-        }
-        int start = cursor % n;
-        for (int k = 0; k < count; k++) {
-            VirtualThreads.Found f = list.get((start + k) % n);
-            Thread t = f.thread;
-            StackTraceElement[] stack = StackDepth.limit(t.getStackTrace(), PlatformStackSource.DEFAULT_MAX_DEPTH);
-            Thread.State state = t.getState();
-            int slot = slots.get(t.getId());
-            if (state == Thread.State.TERMINATED || slot < 0) {
-                continue;
+        long newest = newestId;
+        for (VirtualThreadView.Entry e : live) {
+            // Thread ids only grow: a thread newer than every one listed before is one not seen before.
+            if (e.id() > newest) {
+                seen++;
+                newestId = Math.max(newestId, e.id());
             }
-            walks++;
-            String name = t.getName().isEmpty() ? (f.container == null ? "virtual" : f.container) : t.getName();
-            consumer.accept(t.getId(), name, true, ThreadState.of(state), stack, firstSeen[slot]);
-            firstSeen[slot] = Long.MIN_VALUE; // from now on the sampler's own "last sampled" time applies
+            (e.state() == Thread.State.RUNNABLE ? runnable : parked).add(e);
         }
-        return (start + count) % n;
+        return n;
     }
 
-    private int slot(long id, long now) {
-        int s = slots.get(id);
-        if (s < 0) {
-            if (slotCount == slotIds.length) {
-                int m = slotCount * 2;
-                slotIds = Arrays.copyOf(slotIds, m);
-                firstSeen = Arrays.copyOf(firstSeen, m);
-                lastListed = Arrays.copyOf(lastListed, m);
-            }
-            s = slotCount++;
-            slotIds[s] = id;
-            firstSeen[s] = now;
-            slots.put(id, s);
-        }
-        lastListed[s] = tick;
-        return s;
-    }
-
-    private void forgetEnded() {
-        int kept = 0;
-        LongIntMap fresh = new LongIntMap(slotCount);
-        for (int s = 0; s < slotCount; s++) {
-            if (lastListed[s] == tick) {
-                slotIds[kept] = slotIds[s];
-                firstSeen[kept] = firstSeen[s];
-                lastListed[kept] = lastListed[s];
-                fresh.put(slotIds[kept], kept);
-                kept++;
-            }
-        }
-        slotCount = kept;
-        slots.clear(fresh);
-    }
-
+    /** Virtual threads seen in any listing during the recording. */
     @Override
     public int virtualThreadsSeen() {
-        return maxLive;
+        return seen;
     }
 
     /** Most virtual threads alive at once during the recording. */
@@ -169,8 +231,20 @@ public final class VirtualThreadStackSource implements StackSource {
         return walks;
     }
 
+    /** CPU time the carriers used since the first listing, in nanoseconds, or -1 when unknown. */
+    @Override
+    public long carrierCpuNanos() {
+        return carriers.cpuNanos();
+    }
+
+    /** Wall time the carriers were alive since the first listing, in nanoseconds (their count times time), or -1. */
+    @Override
+    public long carrierWallNanos() {
+        return carriers.wallNanos();
+    }
+
     @Override
     public String describe() {
-        return "virtual threads: " + budget + " per tick, round robin";
+        return "virtual threads: the mounted ones and " + budget + " others per tick, chosen at random";
     }
 }

@@ -4,6 +4,8 @@ import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +18,29 @@ import java.util.stream.Stream;
  * structured scopes). Needs {@code jdk.internal.vm} exported to jprof, which an agent can do with
  * {@link Instrumentation#redefineModule}.
  */
-public final class VirtualThreads {
+public final class VirtualThreads implements VirtualThreadView {
     private final MethodHandle root;
     private final MethodHandle children;
     private final MethodHandle threads;
     private final MethodHandle name;
     private final MethodHandle isVirtual;
 
+    private final VarHandle carrier;
+    /** {@code VirtualThread.state} and its value STARTED (started, never run), or null/-1 where unreadable. */
+    private final VarHandle state = vthreadField("state", int.class);
+    private final int started = startedValue();
+    private long[] carrierIds = new long[0];
+    private boolean carriersStale = true;
+    private final java.lang.management.ThreadMXBean cpu = threadCpu();
+
+    private static java.lang.management.ThreadMXBean threadCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        return mx.isThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled() ? mx : null;
+    }
+
     private VirtualThreads(MethodHandle root, MethodHandle children, MethodHandle threads, MethodHandle name,
-                           MethodHandle isVirtual) {
+                           MethodHandle isVirtual, VarHandle carrier) {
+        this.carrier = carrier;
         this.root = root;
         this.children = children;
         this.threads = threads;
@@ -59,6 +75,10 @@ public final class VirtualThreads {
             }
             inst.redefineModule(base, Set.of(), Map.of("jdk.internal.vm", Set.of(self)), Map.of(), Set.of(), Map.of());
         }
+        if (inst != null && inst.isModifiableModule(base) && !base.isOpen("java.lang", self)) {
+            // Only to read VirtualThread.carrierThread: which virtual threads run now, exactly, at a field read each.
+            inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(self)), Set.of(), Map.of());
+        }
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             Class<?> containers = Class.forName("jdk.internal.vm.ThreadContainers");
@@ -68,14 +88,44 @@ public final class VirtualThreads {
                     lookup.findVirtual(container, "children", MethodType.methodType(Stream.class)),
                     lookup.findVirtual(container, "threads", MethodType.methodType(Stream.class)),
                     lookup.findVirtual(container, "name", MethodType.methodType(String.class)),
-                    lookup.findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class)));
+                    lookup.findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class)),
+                    carrierHandle(lookup));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("this JDK's virtual-thread internals are not as expected (" + e + ")");
         }
     }
 
+    /** {@code VirtualThread.carrierThread}, or null where java.lang is not open to jprof (the API without an agent). */
+    private static VarHandle carrierHandle(MethodHandles.Lookup lookup) {
+        try {
+            Class<?> vt = Class.forName("java.lang.VirtualThread");
+            return MethodHandles.privateLookupIn(vt, lookup).findVarHandle(vt, "carrierThread", Thread.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static VarHandle vthreadField(String field, Class<?> type) {
+        try {
+            Class<?> vt = Class.forName("java.lang.VirtualThread");
+            return MethodHandles.privateLookupIn(vt, MethodHandles.lookup()).findVarHandle(vt, field, type);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int startedValue() {
+        try {
+            Class<?> vt = Class.forName("java.lang.VirtualThread");
+            return (int) MethodHandles.privateLookupIn(vt, MethodHandles.lookup())
+                    .findStaticVarHandle(vt, "STARTED", int.class).get();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** A live virtual thread and the name of the container it belongs to (null for the root). */
-    public static final class Found {
+    public final class Found implements VirtualThreadView.Entry {
         public final Thread thread;
         public final String container;
 
@@ -83,10 +133,46 @@ public final class VirtualThreads {
             this.thread = thread;
             this.container = container;
         }
+
+        @Override
+        public long id() {
+            return thread.getId();
+        }
+
+        @Override
+        public String name() {
+            String n = thread.getName();
+            return n.isEmpty() ? (container == null ? "virtual" : container) : n;
+        }
+
+        @Override
+        public Thread.State state() {
+            return thread.getState();
+        }
+
+        @Override
+        public boolean mounted() {
+            return carrier != null && carrier.getVolatile(thread) != null;
+        }
+
+        @Override
+        public boolean neverRan() {
+            // The low byte: a walk elsewhere may set a SUSPENDED bit above it for a moment.
+            return state != null && started >= 0 && ((int) state.getVolatile(thread) & 0xff) == started;
+        }
+
+        @Override
+        public StackTraceElement[] stack() {
+            return thread.getStackTrace();
+        }
     }
 
-    /** Every live virtual thread. */
+    /** Every live virtual thread; also notes the carriers alive now, for {@link #carrierCpuNanos()}. */
+    @Override
     public List<Found> list() {
+        // The carriers are found when their CPU time is read, after the walks: a listing is followed by the
+        // walks of the mounted threads, and every microsecond between the two hides a task's first moments.
+        carriersStale = true;
         List<Found> out = new ArrayList<>();
         try {
             visit(root.invoke(), null, out, 0);
@@ -126,6 +212,50 @@ public final class VirtualThreads {
         int at = s.indexOf('@');
         String cls = at > 0 ? s.substring(0, at) : s;
         return cls.substring(cls.lastIndexOf('.') + 1);
+    }
+
+    private void findCarriers() {
+        ThreadGroup g = Thread.currentThread().getThreadGroup();
+        while (g.getParent() != null) {
+            g = g.getParent();
+        }
+        Thread[] all = new Thread[g.activeCount() + 16];
+        int n = g.enumerate(all, true);
+        int k = 0;
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (isCarrier(all[i])) {
+                ids[k++] = all[i].getId();
+            }
+        }
+        carrierIds = java.util.Arrays.copyOf(ids, k);
+    }
+
+    @Override
+    public boolean seesCarriers() {
+        return carrier != null;
+    }
+
+    @Override
+    public long carrierCpuNanos() {
+        if (cpu == null) {
+            return -1;
+        }
+        if (carriersStale) {
+            findCarriers();
+            carriersStale = false;
+        }
+        long sum = 0;
+        for (long id : carrierIds) {
+            long c = cpu.getThreadCpuTime(id);
+            sum += Math.max(0, c);
+        }
+        return sum;
+    }
+
+    @Override
+    public int carrierCount() {
+        return cpu == null ? -1 : carrierIds.length;
     }
 
     /** True when {@code t} is a carrier thread of the virtual-thread scheduler. */

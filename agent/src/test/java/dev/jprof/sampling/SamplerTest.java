@@ -30,6 +30,32 @@ class SamplerTest {
     }
 
     @Test
+    void aQuietThreadThatChangesStateGivesTheGapToItsOldStateNotItsNewStack() {
+        StackTraceElement[] waiting = {new StackTraceElement("com.acme.Pool", "take", "Pool.java", 1)};
+        StackTraceElement[] working = {new StackTraceElement("com.acme.Pool", "work", "Pool.java", 2)};
+        int[] tick = {0};
+        StackSource quiet = consumer -> {
+            if (tick[0] == 0) {
+                consumer.accept(1, "pool-1", false, ThreadState.WAITING, waiting);
+            } else if (tick[0] == 10) { // skipped at ticks 1-9 (quiet, state unchanged), then woke up
+                consumer.held(1, "pool-1", false);
+                consumer.accept(1, "pool-1", false, ThreadState.RUNNABLE, working);
+            }
+        };
+        Sampler s = new Sampler(quiet, store, clock, 10_000_000L);
+        s.begin();
+        for (; tick[0] <= 10; tick[0]++) {
+            clock.advance(Duration.ofMillis(10));
+            s.tick();
+        }
+        assertEquals(2, store.runCount());
+        assertEquals(ThreadState.WAITING, store.runState(0));
+        assertEquals(100_000_000L, store.runWeight(0), "ticks 0-9: waiting, as seen at each");
+        assertEquals(ThreadState.RUNNABLE, store.runState(1));
+        assertEquals(10_000_000L, store.runWeight(1), "only the last interval is the new stack's");
+    }
+
+    @Test
     void aTicksCostIncludesTheTimeTheProgramStoodStillAtASafepoint() {
         StackSource pausing = new StackSource() {
             @Override

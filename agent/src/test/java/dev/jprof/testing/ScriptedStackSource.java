@@ -52,6 +52,38 @@ public final class ScriptedStackSource implements StackSource {
         return this;
     }
 
+    private int virtualSeen = -1;
+    private long carrierCpu = -1;
+    private long carrierWall = -1;
+
+    /** What the source says its carriers of virtual threads used during the recording. */
+    public ScriptedStackSource carriers(long cpuNanos, long wallNanos) {
+        carrierCpu = cpuNanos;
+        carrierWall = wallNanos;
+        return this;
+    }
+
+    /** What the source says of the virtual threads it saw (sampled or not). */
+    public ScriptedStackSource virtualThreadsSeen(int seen) {
+        virtualSeen = seen;
+        return this;
+    }
+
+    @Override
+    public int virtualThreadsSeen() {
+        return virtualSeen;
+    }
+
+    @Override
+    public long carrierCpuNanos() {
+        return carrierCpu;
+    }
+
+    @Override
+    public long carrierWallNanos() {
+        return carrierWall;
+    }
+
     public ScriptedStackSource remove(long id) {
         threads.remove(id);
         return this;

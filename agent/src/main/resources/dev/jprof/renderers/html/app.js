@@ -685,7 +685,7 @@
   }
   function sampleColor(i) {
     var f = stackColorKey(TL.stack[i]);
-    var waiting = TL.state[i] === 1 || TL.state[i] === 2 || TL.state[i] === 3;
+    var waiting = TL.state[i] === 1 || TL.state[i] === 2 || TL.state[i] === 3 || TL.state[i] === 5; // 5: READY, [carrier wait]
     if (f < 0) return '#3a4044';
     var hk = hue(methodKey[f]);
     if (F.app[f]) return 'hsl(' + (20 + hk % 40) + ',' + (waiting ? '30%,38%' : '85%,58%') + ')';
@@ -788,7 +788,7 @@
     if (k >= lane.start.length || lane.start[k] > t + slack) { hideTip(); return; }
     var i = lane.idx[k], lines = [['tt-title', lane.label]];
     lines.push(['tt-sub', fmtMs(lane.start[k]) + ' \u2013 ' + fmtMs(lane.end[k]) + '  (' + fmtMs(lane.end[k] - lane.start[k]) + ')  '
-      + ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING', 'OTHER'][TL.state[i]]]);
+      + ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING', 'OTHER', 'READY (carrier wait)'][TL.state[i]]]);
     var shown = 0;
     for (var at = TL.stack[i]; at > 0 && shown < 28; at = ST.parent[at], shown++) {
       var f = ST.frame[at];

@@ -30,6 +30,15 @@ class VirtualThreadServerIT {
     Path tmp;
 
     private Session profileServer(Jvm jvm, String asyncMode) throws Exception {
+        // Bounded load: 4 concurrent clients, 40 requests each, half CPU and half sleeping.
+        return profileServer(jvm, asyncMode, 4, 40, c -> c % 2 == 0 ? "/cpu" : "/sleep");
+    }
+
+    /** What the last profiled server printed. */
+    private String serverOutput = "";
+
+    private Session profileServer(Jvm jvm, String asyncMode, int clientCount, int requests,
+                                  java.util.function.IntFunction<String> pathOfClient) throws Exception {
         Path out = tmp.resolve(asyncMode + ".jprof");
         Process p = new ProcessBuilder(jvm.command("-javaagent:" + Jvm.agentJar() + "=outfile=" + out + ",async_mode="
                 + asyncMode, "-cp", Jvm.testClasses(), VirtualServer.class.getName())).redirectErrorStream(true).start();
@@ -37,12 +46,11 @@ class VirtualThreadServerIT {
         try {
             int port = Integer.parseInt(lines.awaitLine("ready ", Duration.ofSeconds(30)).substring(6).trim());
             HttpClient client = HttpClient.newHttpClient();
-            // Bounded load: 4 concurrent clients, 40 requests each, half CPU and half sleeping.
             List<Thread> clients = new ArrayList<>();
-            for (int c = 0; c < 4; c++) {
-                String path = c % 2 == 0 ? "/cpu" : "/sleep";
+            for (int c = 0; c < clientCount; c++) {
+                String path = pathOfClient.apply(c);
                 Thread t = new Thread(() -> {
-                    for (int i = 0; i < 40; i++) {
+                    for (int i = 0; i < requests; i++) {
                         get(client, port, path);
                     }
                 });
@@ -58,6 +66,7 @@ class VirtualThreadServerIT {
             p.destroyForcibly();
         }
         String output = lines.join();
+        serverOutput = output;
         assertEquals(0, p.exitValue(), output);
         assertTrue(output.contains("report written to"), output);
         return Session.load(out);
@@ -107,6 +116,48 @@ class VirtualThreadServerIT {
                 collectSelf(c, self);
             }
         }
+    }
+
+    /**
+     * Issue 13: jprof gave the handler's cheap first call 20% of it under load (async-profiler: 0.9%). The
+     * handler times the call itself: the profile must agree within 3 points, and stay at 2% or less when the
+     * call measured 1% or less (on a crowded machine a carrier descheduled inside the provider lookup's
+     * monitor makes the call truly slow: a convoy of virtual threads blocked behind it).
+     */
+    @Test
+    void aCheapFirstCallStaysCheapUnderLoad() throws Exception {
+        Session session = profileServer(Jvm.jdk25(), "enabled", 16, 30, c -> "/digest");
+        double handler = 0;
+        double firstCall = 0;
+        for (Frame t : virtualThreadFrames(Trees.aggregated(session))) {
+            for (Frame h : handlers(t, "VirtualServer.digestHandler", new ArrayList<>())) {
+                handler += h.time();
+                firstCall += Trees.timeIn(h, "MessageDigest.getInstance");
+            }
+        }
+        assertTrue(handler > 0, "the handler is profiled");
+        String truth = serverOutput.lines().filter(l -> l.startsWith("TRUTH ")).findFirst().orElseThrow();
+        String[] parts = truth.substring(6).split(" ");
+        double measuredHandler = Double.parseDouble(parts[0].substring(parts[0].indexOf('=') + 1)) / 1e9;
+        double measured = Double.parseDouble(parts[1].substring(parts[1].indexOf('=') + 1)) / 1e9 / measuredHandler;
+        String shares = String.format("getInstance %.3f s of the handler's %.3f s (%.1f%%), measured %.1f%% of %.3f s",
+                firstCall, handler, 100 * firstCall / handler, 100 * measured, measuredHandler);
+        System.out.println(shares);
+        assertEquals(measured, firstCall / handler, 0.03, shares);
+        if (measured <= 0.01) {
+            assertTrue(firstCall <= 0.02 * handler, shares);
+        }
+    }
+
+    private static List<Frame> handlers(Frame f, String name, List<Frame> out) {
+        for (Frame c : f.children()) {
+            if (c.displayName().equals(name)) {
+                out.add(c);
+            } else {
+                handlers(c, name, out);
+            }
+        }
+        return out;
     }
 
     @Test

@@ -22,9 +22,15 @@ class VirtualThreadOverheadBench {
         Jvm jdk = Jvm.jdk25();
         List<Double> base = new ArrayList<>();
         List<Double> profiled = new ArrayList<>();
+        // -Djprof.truth.before.jar=...: an older build side by side (e.g. before issue 13's sampling).
+        String before = System.getProperty("jprof.truth.before.jar");
+        List<Double> old = new ArrayList<>();
         for (int run = 0; run < 5; run++) {
-            base.add(work(jdk, null));
-            profiled.add(work(jdk, "=outfile=" + tmp.resolve("v.jprof")));
+            base.add(work(jdk, null, null));
+            profiled.add(work(jdk, Jvm.agentJar(), "=outfile=" + tmp.resolve("v.jprof")));
+            if (before != null) {
+                old.add(work(jdk, before, "=outfile=" + tmp.resolve("v0.jprof")));
+            }
         }
         double b = median(base);
         double p = median(profiled);
@@ -32,16 +38,20 @@ class VirtualThreadOverheadBench {
                         + "|---|---|---|---|%n| 10,000 parked virtual threads + 2 computing (JDK 25) | %.0f | %.0f | %.3f |%n%n"
                         + "Runs alternate, 5 each; runs without / with: %s / %s.%n"
                         + "Reproduce: `mvn -B -Pbench verify -Dtest=VirtualThreadOverheadBench -Dsurefire.failIfNoSpecifiedTests=false`"
-                        + " (program `ManyVirtualThreads 10000 2 300`; the agent walks at most 8 virtual threads per"
-                        + " 10 ms tick, round robin).%n", b, p, p / b, base, profiled);
+                        + " (program `ManyVirtualThreads 10000 2 300`; each 10 ms tick the agent walks the mounted virtual"
+                        + " threads and 8 others chosen at random).%n", b, p, p / b, base, profiled);
+        if (before != null) {
+            body += String.format("%nThe build before issue 13 (round robin, gap weighting): median %.0f ms, ratio %.3f;"
+                    + " runs %s.%n", median(old), median(old) / b, old);
+        }
         System.out.println(body);
         PerformanceDoc.replaceSection("Overhead with 10,000 virtual threads", body);
     }
 
-    private static double work(Jvm jdk, String agentArgs) throws Exception {
+    private static double work(Jvm jdk, String agentJar, String agentArgs) throws Exception {
         List<String> cmd = new ArrayList<>();
         if (agentArgs != null) {
-            cmd.add("-javaagent:" + Jvm.agentJar() + agentArgs);
+            cmd.add("-javaagent:" + agentJar + agentArgs);
         }
         cmd.add("-cp");
         cmd.add(Jvm.testClasses());

@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 
 /**
  * An HTTP server on 127.0.0.1 whose handlers run on virtual threads (JDK 21+; platform threads on older
- * JDKs): /cpu burns CPU, /sleep sleeps, /quit exits. Prints "ready PORT".
+ * JDKs): /cpu burns CPU, /digest hashes, /sleep sleeps, /quit exits. Prints "ready PORT".
  */
 public final class VirtualServer {
     private VirtualServer() {
@@ -22,9 +22,12 @@ public final class VirtualServer {
     public static void main(String[] args) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/cpu", ex -> reply(ex, Long.toString(cpuHandler())));
+        server.createContext("/digest", ex -> reply(ex, Long.toString(digestHandler())));
         server.createContext("/sleep", ex -> reply(ex, Long.toString(sleepHandler())));
         server.createContext("/quit", ex -> {
             reply(ex, "bye");
+            System.out.println("TRUTH digestHandler=" + DIGEST_HANDLER.sum() + " getInstance=" + GET_INSTANCE.sum());
+            System.out.flush();
             new Thread(() -> System.exit(0), "quitter").start();
         });
         server.setExecutor(executor());
@@ -55,6 +58,38 @@ public final class VirtualServer {
             }
         }
         return x;
+    }
+
+    private static final java.util.concurrent.atomic.LongAdder DIGEST_HANDLER = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder GET_INSTANCE = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * A cheap first call (finding the SHA-256 provider, ~1% of the handler) then 20,000 digests; times both
+     * (wall), printed on /quit as {@code TRUTH digestHandler=NS getInstance=NS}.
+     */
+    static long digestHandler() {
+        long t0 = System.nanoTime();
+        long r = digest();
+        DIGEST_HANDLER.add(System.nanoTime() - t0);
+        return r;
+    }
+
+    private static long digest() {
+        java.security.MessageDigest md;
+        long t0 = System.nanoTime();
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            GET_INSTANCE.add(System.nanoTime() - t0);
+        }
+        byte[] data = new byte[64];
+        for (int i = 0; i < 20_000; i++) {
+            md.update(data);
+            data = md.digest();
+        }
+        return data[0];
     }
 
     static long sleepHandler() {

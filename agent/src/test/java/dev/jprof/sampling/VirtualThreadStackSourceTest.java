@@ -1,0 +1,284 @@
+package dev.jprof.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jprof.testing.FakeClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Far more virtual threads than walks per tick: the time each frame gets must be the true time, whatever
+ * the threads do between walks (issue 13). The threads are scripted phase by phase on two carriers.
+ */
+class VirtualThreadStackSourceTest {
+    private static final long TICK = 10_000_000L;
+    private final FakeClock clock = new FakeClock();
+    private final Population population = new Population();
+    private final SampleStore store = new SampleStore();
+
+    @Test
+    void eachFrameGetsItsTrueTimeWithFarMoreThreadsThanWalks() {
+        // 32 tasks on 2 carriers: each waits for a carrier, computes 3 ticks, sleeps 20 ticks, again.
+        for (int i = 0; i < 32; i++) {
+            population.add(new Task(i, 3, 20, i));
+        }
+        Map<String, Long> truth = run(4_000, 8);
+        Map<String, Long> profiled = profiledByTop();
+        long total = truth.values().stream().mapToLong(Long::longValue).sum();
+        for (String phase : List.of("compute", "sleep", "wait")) {
+            double expected = truth.getOrDefault(phase, 0L) / (double) total;
+            double got = profiled.getOrDefault(phase, 0L) / (double) total;
+            assertEquals(expected, got, 0.02, phase + ": " + profiled + " vs truth " + truth);
+        }
+    }
+
+    @Test
+    void aRunnableThreadNoCarrierRunsIsStoredAsReady() {
+        for (int i = 0; i < 8; i++) {
+            population.add(new Task(i, 5, 7, 0));
+        }
+        run(50, 8);
+        for (int r = 0; r < store.runCount(); r++) {
+            boolean waiting = store.stacks().frame(store.runStack(r)) < 0;
+            byte state = store.runState(r);
+            assertEquals(waiting, state == ThreadState.READY, "state " + ThreadState.name(state));
+        }
+    }
+
+    @Test
+    void mountedThreadsAreWalkedEveryTickSoRunningTimeIsExact() {
+        for (int i = 0; i < 32; i++) {
+            population.add(new Task(i, 5, 7, i * 3));
+        }
+        Map<String, Long> truth = run(1_000, 2);
+        assertEquals(truth.get("compute"), profiledByTop().get("compute"),
+                "running time is the carriers' busy time, to the tick, whatever the budget");
+    }
+
+    @Test
+    void aThreadsFirstWalkDoesNotCarryItsWaitForACarrier() {
+        // One long wait for a carrier, then a short first call, then long computing: the old gap weighting gave
+        // the first call the whole wait.
+        population.add(new Task(0, 100, 0, 0) {
+            @Override
+            String top(long t) {
+                return t < 50 ? "wait" : t < 51 ? "firstCall" : "compute";
+            }
+
+            @Override
+            boolean mounted(long t) {
+                return t >= 50;
+            }
+        });
+        run(150, 8);
+        Map<String, Long> profiled = profiledByTop();
+        assertEquals(TICK, profiled.get("firstCall"), "one tick, not the wait before it");
+        assertEquals(50 * TICK, profiled.get("wait"));
+    }
+
+    @Test
+    void mountedThreadsAreWalkedFirstSoTheirStacksAreThoseOfTheListing() {
+        // Which threads run is read at the listing, their stacks at the walk. Walking another thread takes time
+        // (milliseconds on a busy machine), in which a task's short first call ends: walked first, it is seen.
+        boolean[] anotherWalked = {false};
+        population.add(new Task(0, 1000, 0, 0) {
+            @Override
+            String top(long t) {
+                return anotherWalked[0] ? "compute" : "firstCall";
+            }
+
+            @Override
+            boolean mounted(long t) {
+                return true;
+            }
+        });
+        for (int i = 1; i < 5; i++) {
+            population.add(new Task(i, 1, 1000, 0) {
+                @Override
+                String top(long t) {
+                    return "sleep";
+                }
+
+                @Override
+                boolean mounted(long t) {
+                    return false;
+                }
+
+                @Override
+                public StackTraceElement[] stack() {
+                    anotherWalked[0] = true;
+                    return super.stack();
+                }
+            });
+        }
+        run(1, 8);
+        assertEquals(TICK, profiledByTop().get("firstCall"), "the first call, as it was at the listing: " + profiledByTop());
+    }
+
+    @Test
+    void aRunningStackStaysRunningWhenTheThreadParksBeforeItsStateIsRead() {
+        // The handshake returns the stack of a running thread; it may have parked by the time its state is read.
+        population.add(new Task(0, 1000, 0, 0) {
+            @Override
+            boolean mounted(long t) {
+                return true;
+            }
+
+            @Override
+            public Thread.State state() {
+                return Thread.State.TIMED_WAITING;
+            }
+        });
+        run(3, 8);
+        for (int r = 0; r < store.runCount(); r++) {
+            assertEquals(ThreadState.RUNNABLE, store.runState(r), ThreadState.name(store.runState(r)));
+        }
+    }
+
+    /** Runs {@code ticks} ticks; returns the true time per top frame, counted per tick as the ticks go. */
+    private Map<String, Long> run(int ticks, int budget) {
+        VirtualThreadStackSource source = new VirtualThreadStackSource(population, clock, budget, new SplittableRandom(7));
+        Sampler sampler = new Sampler(source, store, clock, TICK);
+        sampler.begin();
+        Map<String, Long> truth = new HashMap<>();
+        for (int t = 0; t < ticks; t++) {
+            // A walk at the end of an interval stands for it: the truth is the state at the walk.
+            clock.advance(Duration.ofNanos(TICK));
+            population.now = t;
+            population.schedule();
+            for (Task task : population.tasks) {
+                truth.merge(task.top(t), TICK, Long::sum);
+            }
+            sampler.tick();
+        }
+        return truth;
+    }
+
+    private Map<String, Long> profiledByTop() {
+        Map<String, Long> out = new HashMap<>();
+        for (int r = 0; r < store.runCount(); r++) {
+            int top = store.stacks().frame(store.runStack(r));
+            String name = top < 0 ? "wait" : store.frames().get(top).getMethodName();
+            out.merge(name, store.runWeight(r), Long::sum);
+        }
+        return out;
+    }
+
+    /** A scripted crowd of virtual threads on two carriers. */
+    private static final class Population implements VirtualThreadView {
+        final List<Task> tasks = new ArrayList<>();
+        long now;
+
+        void add(Task t) {
+            tasks.add(t);
+            t.population = this;
+        }
+
+        /** Two carriers: the first two tasks that want to compute run, the others wait (FIFO by readiness). */
+        void schedule() {
+            int free = 2;
+            for (Task t : tasks) {
+                t.running = false;
+            }
+            List<Task> wanting = new ArrayList<>();
+            for (Task t : tasks) {
+                if (t.wantsCarrier(now)) {
+                    wanting.add(t);
+                }
+            }
+            wanting.sort((a, b) -> Long.compare(a.readySince, b.readySince));
+            for (Task t : wanting) {
+                if (free > 0) {
+                    t.running = true;
+                    free--;
+                }
+            }
+            for (Task t : tasks) {
+                t.advance(now);
+            }
+        }
+
+        @Override
+        public List<? extends Entry> list() {
+            return tasks;
+        }
+    }
+
+    /**
+     * Computes {@code work} ticks on a carrier (waiting for one when both are busy), then sleeps {@code sleep}
+     * ticks, and again.
+     */
+    private static class Task implements VirtualThreadView.Entry {
+        final int id;
+        final int work;
+        final int sleep;
+        Population population;
+        int done;
+        long sleepUntil;
+        long readySince;
+        boolean running;
+
+        Task(int id, int work, int sleep, long start) {
+            this.id = id;
+            this.work = work;
+            this.sleep = sleep;
+            this.sleepUntil = start;
+            this.readySince = start;
+        }
+
+        boolean wantsCarrier(long t) {
+            return t >= sleepUntil;
+        }
+
+        void advance(long t) {
+            if (running && ++done == work) {
+                done = 0;
+                sleepUntil = t + 1 + sleep;
+                readySince = sleepUntil;
+            }
+        }
+
+        String top(long t) {
+            return t < sleepUntil && !running ? "sleep" : running ? "compute" : "wait";
+        }
+
+        boolean mounted(long t) {
+            return running;
+        }
+
+        @Override
+        public long id() {
+            return id;
+        }
+
+        @Override
+        public String name() {
+            return "task";
+        }
+
+        @Override
+        public Thread.State state() {
+            String top = top(population.now);
+            return top.equals("sleep") ? Thread.State.TIMED_WAITING : Thread.State.RUNNABLE;
+        }
+
+        @Override
+        public boolean mounted() {
+            return mounted(population.now);
+        }
+
+        @Override
+        public StackTraceElement[] stack() {
+            String top = top(population.now);
+            assertTrue(top != null);
+            return top.equals("wait") ? new StackTraceElement[0]
+                    : new StackTraceElement[] {new StackTraceElement("com.acme.Task", top, "Task.java", 1)};
+        }
+    }
+}

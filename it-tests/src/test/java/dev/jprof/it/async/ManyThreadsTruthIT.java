@@ -1,0 +1,51 @@
+package dev.jprof.it.async;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jprof.it.support.Jvm;
+import dev.jprof.it.support.TaskPhasesTruth;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 13: with more threads than walks per tick, each phase's share of task time is within 3 points of
+ * what the tasks measured, and the wait for a carrier within 5, with the agent at defaults.
+ */
+class ManyThreadsTruthIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void twoVirtualTasksInFlight() throws Exception {
+        check(TaskPhasesTruth.run(Jvm.jdk25(), tmp, List.of(), "virtual", "2", "600", "500", "5000", "3000"));
+    }
+
+    @Test
+    void thirtyTwoVirtualTasksOnTwoCarriers() throws Exception {
+        check(TaskPhasesTruth.run(Jvm.jdk25(), tmp, List.of("-Djdk.virtualThreadScheduler.parallelism=2"),
+                "virtual", "32", "1000", "500", "5000", "3000"));
+    }
+
+    @Test
+    void twoHundredVirtualThreadsThatMostlySleep() throws Exception {
+        check(TaskPhasesTruth.run(Jvm.jdk25(), tmp, List.of(), "virtual", "200", "2000", "200", "1000", "200000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.jprof.it.support.Jvm#names")
+    void thirtyTwoPlatformThreads(String jdk) throws Exception {
+        check(TaskPhasesTruth.run(Jvm.named(jdk), tmp, List.of(), "platform", "32", "2000", "500", "3000", "3000"));
+    }
+
+    private static void check(TaskPhasesTruth run) {
+        System.out.println(run + " | " + run.header);
+        assertEquals(run.measured[0], run.profiled[0], 0.05, "carrier wait: " + run);
+        for (int i = 1; i < 4; i++) {
+            assertEquals(run.measured[i], run.profiled[i], 0.03, TaskPhasesTruth.PHASES.get(i) + ": " + run);
+        }
+    }
+}
