@@ -27,7 +27,7 @@ class ReportHeaderTest {
     @Test
     void aLongThreadCountPushesTheSecondColumnOutForEveryRow() throws Exception {
         List<String> rows = header(with("virtual_threads", "200"));
-        assertTrue(rows.get(2).startsWith("  Threads:  2 + 200 virtual  Interval: "), rows.get(2));
+        assertTrue(rows.get(2).startsWith("  Threads:  2 + 200 virtual (0 sampled)  Interval: "), rows.get(2));
         int column = rows.get(2).indexOf("Interval:");
         assertEquals(column, rows.get(0).indexOf("Samples:"), "aligned: " + rows);
         assertEquals(column, rows.get(1).indexOf("CPU time:"), "aligned: " + rows);
