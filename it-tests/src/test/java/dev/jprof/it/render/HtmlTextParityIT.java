@@ -97,7 +97,7 @@ class HtmlTextParityIT {
                 "one group for the request threads: " + shown);
         assertTrue(shown.stream().anyMatch(r -> r.contains(" Handler.burnCpu  Handler.java:")), "the hot spot: " + shown);
         assertTrue(shown.stream().anyMatch(r -> r.contains(" [await]")), "the sleeping handler awaits: " + shown);
-        assertEquals("3 + " + VIRTUAL_THREADS + " virtual", pageFact("Threads"));
+        assertEquals("3 + " + VIRTUAL_THREADS + " virtual (" + VIRTUAL_THREADS + " sampled)", pageFact("Threads"));
     }
 
     @Test
