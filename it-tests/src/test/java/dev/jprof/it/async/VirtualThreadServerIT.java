@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +126,7 @@ class VirtualThreadServerIT {
      * monitor makes the call truly slow: a convoy of virtual threads blocked behind it).
      */
     @Test
+    @Tag("truth") // opt-in (-Ptruth) until it holds three runs in a row on 2 cores: see ManyThreadsTruthIT
     void aCheapFirstCallStaysCheapUnderLoad() throws Exception {
         Session session = profileServer(Jvm.jdk25(), "enabled", 16, 30, c -> "/digest");
         double handler = 0;
