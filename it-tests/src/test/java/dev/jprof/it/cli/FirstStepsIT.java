@@ -75,7 +75,7 @@ class FirstStepsIT {
         Path html = dir.resolve("demo.html");
         Cli.Run demo = jprof("demo", "-o", html.toString());
         assertEquals(0, demo.exitStatus(), demo.describe());
-        assertTrue(Files.readString(html).contains("Demo.taxFor\""), "the demo's hot spot is in the HTML report");
+        assertTrue(Files.readString(html).contains("Demo.formatReport\""), "the demo's hot spot is in the HTML report");
 
         Path speedscope = dir.resolve("demo.speedscope.json");
         Cli.Run asSpeedscope = jprof("demo", "-r", "speedscope", "-o", speedscope.toString());
@@ -87,7 +87,7 @@ class FirstStepsIT {
         assertTrue(text.err().contains("Program: jprof demo"), text.describe());
         Cli.Run latest = jprof("--load-prev", "--no-color", "--show-all");
         assertEquals(0, latest.exitStatus(), latest.describe());
-        assertTrue(latest.out().contains("Program: jprof demo") && latest.out().contains("Demo.taxFor"), latest.describe());
+        assertTrue(latest.out().contains("Program: jprof demo") && latest.out().contains("Demo.formatReport"), latest.describe());
 
         Cli.Run unknown = jprof("--load-prev", "2001-01-01T00-00-00");
         assertEquals(2, unknown.exitStatus(), unknown.describe());
