@@ -1,5 +1,6 @@
 package dev.jprof.it.fleet;
 
+import dev.jprof.it.support.Executables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,7 +26,7 @@ final class FleetTools {
     }
 
     static void requireGo() {
-        boolean go = onPath("go");
+        boolean go = Executables.onPath("go");
         if (!go) {
             System.err.println("SKIPPED: go is not installed; bin/test installs it (apt-get install golang-go)");
         }
@@ -62,7 +63,7 @@ final class FleetTools {
 
     /** Installs npm's pprof-format unless present; skips the calling test loudly when npm is missing. */
     static synchronized void ensurePprofFormat(Path workDir) throws IOException, InterruptedException {
-        boolean npm = onPath("npm");
+        boolean npm = Executables.onPath("npm");
         if (!npm) {
             System.err.println("SKIPPED: npm is not installed; bin/test installs it (apt-get install npm)");
         }
@@ -104,18 +105,5 @@ final class FleetTools {
         Matcher m = Pattern.compile("total=(\\d+) in=(\\d+)").matcher(r.stdout);
         assertEquals(true, m.find(), r.toString());
         return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
-    }
-
-    static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Paths.get(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

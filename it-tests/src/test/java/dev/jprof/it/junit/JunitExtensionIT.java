@@ -1,17 +1,16 @@
 package dev.jprof.it.junit;
 
+import dev.jprof.it.support.Executables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jprof.it.support.Jvm;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class JunitExtensionIT {
 
     @Test
     void mavenTestKeepsAReportOfTheSlowTestOnly() throws Exception {
-        Path mvn = onPath("mvn").orElse(null);
+        Path mvn = Executables.find("mvn").orElse(null);
         assumeTrue(mvn != null, "mvn is not on PATH: the JUnit extension's Maven test is skipped");
         Path junitJar = Paths.get(System.getProperty("jprof.junit.jar", "")).toAbsolutePath();
         assumeTrue(Files.isRegularFile(junitJar), "jprof-junit jar not built (" + junitJar + "): run mvn verify from the root");
@@ -49,16 +48,6 @@ class JunitExtensionIT {
         String text = Files.readString(reports.resolve("demo.CheckoutTest.slow.txt"));
         assertTrue(text.contains("CheckoutTest.slowCheckout"), text);
         assertTrue(Files.readString(reports.resolve("demo.CheckoutTest.slow.html")).contains("slowCheckout"));
-    }
-
-    private static Optional<Path> onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Paths.get(dir, command);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -1,5 +1,6 @@
 package dev.jprof.it.render;
 
+import dev.jprof.it.support.Executables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -40,7 +41,7 @@ final class SpeedscopePackage {
 
     /** Installs the packages unless present; skips the calling test loudly when npm is missing. */
     static synchronized void ensureInstalled() throws IOException, InterruptedException {
-        boolean npm = onPath("npm");
+        boolean npm = Executables.onPath("npm");
         if (!npm) {
             System.err.println("SKIPPED: npm is not installed; bin/test installs it (apt-get install npm)");
         }
@@ -57,19 +58,6 @@ final class SpeedscopePackage {
         assertEquals(0, run.exit, "npm install failed:\n" + run.output);
         assertTrue(Files.isRegularFile(release().resolve("file-format-schema.json")),
                 "speedscope package has no dist/release/file-format-schema.json");
-    }
-
-    static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Paths.get(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A finished external command. */
