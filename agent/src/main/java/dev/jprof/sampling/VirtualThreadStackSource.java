@@ -22,6 +22,8 @@ public final class VirtualThreadStackSource implements StackSource {
     private final int budget;
     private final SplittableRandom random;
     /** Most ticks between two listings of all virtual threads. */
+    /** The stack of a thread that has not started yet: one shared empty array, not one per tick. */
+    private static final StackTraceElement[] NOT_STARTED = new StackTraceElement[0];
     static final int MAX_REFRESH_TICKS = 50;
     /** One tick between listings per this many live virtual threads. */
     static final int THREADS_PER_REFRESH_TICK = 200;
@@ -146,7 +148,7 @@ public final class VirtualThreadStackSource implements StackSource {
             if (readyNeverRan.get(i)) {
                 // Waiting to start at the split: a walk now, after the mounted ones, may find it running.
                 walks++;
-                consumer.acceptSampled(e.id(), e.name(), true, ThreadState.READY, new StackTraceElement[0], scale);
+                consumer.acceptSampled(e.id(), e.name(), true, ThreadState.READY, NOT_STARTED, scale);
             } else {
                 walk(consumer, e, scale, READY);
             }
