@@ -1,5 +1,7 @@
 package dev.jprof;
 
+import dev.jprof.tree.Frame;
+
 import dev.jprof.sampling.ThreadState;
 import java.util.ArrayList;
 import java.util.Arrays;

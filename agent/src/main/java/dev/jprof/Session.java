@@ -1,5 +1,9 @@
 package dev.jprof;
 
+import dev.jprof.tree.StemTrimmer;
+
+import dev.jprof.tree.Frame;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

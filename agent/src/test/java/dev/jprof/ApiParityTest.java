@@ -1,5 +1,13 @@
 package dev.jprof;
 
+import dev.jprof.tree.ProcessorOptions;
+
+import dev.jprof.tree.Processors;
+
+import dev.jprof.tree.FrameGroup;
+
+import dev.jprof.tree.Frame;
+
 import dev.jprof.testing.FakeClock;
 
 import static dev.jprof.ScriptedStacks.app;

@@ -1,5 +1,11 @@
 package dev.jprof;
 
+import dev.jprof.tree.ProcessorOptions;
+
+import dev.jprof.tree.Processors;
+
+import dev.jprof.tree.Frame;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,18 @@
 package dev.jprof;
 
+import dev.jprof.tree.Frame;
+import dev.jprof.tree.Processor;
+import dev.jprof.tree.Processors;
+import dev.jprof.tree.ProcessorOptions;
+
+
+
+
+
+
+
+
+
 import static dev.jprof.ScriptedStacks.app;
 import static dev.jprof.ScriptedStacks.jdk;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package dev.jprof;
 
+import dev.jprof.tree.Frame;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;

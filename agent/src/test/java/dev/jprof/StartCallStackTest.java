@@ -1,5 +1,7 @@
 package dev.jprof;
 
+import dev.jprof.tree.Frame;
+
 import dev.jprof.testing.FakeClock;
 
 import static dev.jprof.ScriptedStacks.app;

@@ -1,8 +1,8 @@
 package dev.jprof.agent;
 
 import dev.jprof.AsyncMode;
-import dev.jprof.ProcessorOptions;
-import dev.jprof.Processors;
+import dev.jprof.tree.ProcessorOptions;
+import dev.jprof.tree.Processors;
 import dev.jprof.agent.push.PushConfig;
 import dev.jprof.renderers.ConsoleRenderer;
 import dev.jprof.renderers.RenderOptionParser;

@@ -1,7 +1,7 @@
 package dev.jprof.renderers;
 
-import dev.jprof.Frame;
-import dev.jprof.ProcessorOptions;
+import dev.jprof.tree.Frame;
+import dev.jprof.tree.ProcessorOptions;
 import dev.jprof.Session;
 
 /**

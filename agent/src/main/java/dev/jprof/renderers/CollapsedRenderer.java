@@ -1,9 +1,9 @@
 package dev.jprof.renderers;
 
-import dev.jprof.Frame;
-import dev.jprof.Processor;
-import dev.jprof.ProcessorOptions;
-import dev.jprof.Processors;
+import dev.jprof.tree.Frame;
+import dev.jprof.tree.Processor;
+import dev.jprof.tree.ProcessorOptions;
+import dev.jprof.tree.Processors;
 import dev.jprof.Session;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.jprof.renderers;
 
-import dev.jprof.ProcessorOptions;
+import dev.jprof.tree.ProcessorOptions;
 import dev.jprof.Session;
 import java.io.IOException;
 import java.io.InputStream;

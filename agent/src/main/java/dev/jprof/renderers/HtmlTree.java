@@ -1,8 +1,8 @@
 package dev.jprof.renderers;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.jprof.Frame;
-import dev.jprof.Processors;
+import dev.jprof.tree.Frame;
+import dev.jprof.tree.Processors;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

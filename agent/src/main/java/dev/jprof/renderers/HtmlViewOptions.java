@@ -1,7 +1,7 @@
 package dev.jprof.renderers;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.jprof.ProcessorOptions;
+import dev.jprof.tree.ProcessorOptions;
 import java.io.IOException;
 import java.util.regex.Pattern;
 

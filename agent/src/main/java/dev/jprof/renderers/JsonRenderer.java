@@ -1,9 +1,9 @@
 package dev.jprof.renderers;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.jprof.Frame;
-import dev.jprof.FrameGroup;
-import dev.jprof.ProcessorOptions;
+import dev.jprof.tree.Frame;
+import dev.jprof.tree.FrameGroup;
+import dev.jprof.tree.ProcessorOptions;
 import dev.jprof.Session;
 import dev.jprof.Version;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.jprof.renderers;
 
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.jprof.renderers;
 
 import com.google.protobuf.CodedOutputStream;
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
 import dev.jprof.Version;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package dev.jprof.renderers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jprof.ProcessorOptions;
+import dev.jprof.tree.ProcessorOptions;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

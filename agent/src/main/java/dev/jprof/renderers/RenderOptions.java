@@ -1,6 +1,6 @@
 package dev.jprof.renderers;
 
-import dev.jprof.ProcessorOptions;
+import dev.jprof.tree.ProcessorOptions;
 
 /**
  * Everything that chooses how a session is rendered, independent of which renderer: shared by the agent,

@@ -1,10 +1,10 @@
 package dev.jprof.renderers;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.jprof.Frame;
-import dev.jprof.Processor;
-import dev.jprof.ProcessorOptions;
-import dev.jprof.Processors;
+import dev.jprof.tree.Frame;
+import dev.jprof.tree.Processor;
+import dev.jprof.tree.ProcessorOptions;
+import dev.jprof.tree.Processors;
 import dev.jprof.Session;
 import dev.jprof.Version;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.jprof.fuzz;
 
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
 import dev.jprof.SessionFormatException;
 import dev.jprof.renderers.ConsoleRenderer;

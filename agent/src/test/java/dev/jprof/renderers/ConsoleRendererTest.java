@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jprof.ProcessorOptions;
+import dev.jprof.tree.ProcessorOptions;
 import dev.jprof.Session;
 import dev.jprof.Version;
 import dev.jprof.testing.Sessions;

@@ -26,7 +26,7 @@ public final class ApiTarget {
         Session session = runProfiled(profiler);
         done = true;
         System.out.print(profiler.outputText(new RenderOptions().processorOptions(
-                new dev.jprof.ProcessorOptions().filterThreshold(0))));
+                new dev.jprof.tree.ProcessorOptions().filterThreshold(0))));
         System.out.println("running=" + profiler.isRunning() + " samples=" + session.sampleCount());
         session.save(Path.of(args[0]));
     }

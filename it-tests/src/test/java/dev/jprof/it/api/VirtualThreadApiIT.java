@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
 import dev.jprof.it.support.Trees;
 import java.io.File;

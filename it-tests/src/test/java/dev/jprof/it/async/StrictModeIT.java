@@ -3,7 +3,7 @@ package dev.jprof.it.async;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
 import dev.jprof.it.programs.YieldingVirtualThreads;
 import dev.jprof.it.support.Jvm;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprof.AsyncMode;
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
 import dev.jprof.it.programs.VirtualServer;
 import dev.jprof.it.support.Jvm;

@@ -1,6 +1,6 @@
 package dev.jprof.it.bench;
 
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
 import dev.jprof.it.programs.GroundTruth;
 import dev.jprof.it.support.GroundTruthOutput;

@@ -3,7 +3,7 @@ package dev.jprof.it.fleet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
 import dev.jprof.it.programs.GroundTruth;
 import dev.jprof.it.support.Jvm;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
 import dev.jprof.it.support.Jvm;
 import dev.jprof.it.support.Trees;

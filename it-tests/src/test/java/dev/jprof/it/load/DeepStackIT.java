@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
 import dev.jprof.it.programs.DeepRecursion;
 import dev.jprof.it.support.Jvm;

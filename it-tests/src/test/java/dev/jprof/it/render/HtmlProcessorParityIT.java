@@ -5,9 +5,9 @@ import dev.jprof.it.support.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jprof.Frame;
-import dev.jprof.ProcessorOptions;
-import dev.jprof.Processors;
+import dev.jprof.tree.Frame;
+import dev.jprof.tree.ProcessorOptions;
+import dev.jprof.tree.Processors;
 import dev.jprof.Recorder;
 import dev.jprof.Session;
 import dev.jprof.renderers.FrameRenderer;

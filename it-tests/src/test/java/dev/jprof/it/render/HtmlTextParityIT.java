@@ -3,9 +3,9 @@ package dev.jprof.it.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jprof.Frame;
-import dev.jprof.ProcessorOptions;
-import dev.jprof.Processors;
+import dev.jprof.tree.Frame;
+import dev.jprof.tree.ProcessorOptions;
+import dev.jprof.tree.Processors;
 import dev.jprof.Recorder;
 import dev.jprof.Session;
 import dev.jprof.it.support.ManualClock;

@@ -1,9 +1,9 @@
 package dev.jprof.it.render;
 
 import dev.jprof.CodeLocation;
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
-import dev.jprof.ProcessorOptions;
+import dev.jprof.tree.ProcessorOptions;
 import dev.jprof.renderers.ConsoleRenderer;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

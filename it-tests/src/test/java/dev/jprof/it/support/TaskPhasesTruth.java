@@ -1,6 +1,6 @@
 package dev.jprof.it.support;
 
-import dev.jprof.Frame;
+import dev.jprof.tree.Frame;
 import dev.jprof.Session;
 import dev.jprof.it.programs.TaskPhases;
 import java.nio.file.Path;

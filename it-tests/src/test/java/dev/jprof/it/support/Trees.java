@@ -1,8 +1,8 @@
 package dev.jprof.it.support;
 
-import dev.jprof.Frame;
-import dev.jprof.Processors;
-import dev.jprof.ProcessorOptions;
+import dev.jprof.tree.Frame;
+import dev.jprof.tree.Processors;
+import dev.jprof.tree.ProcessorOptions;
 import dev.jprof.Session;
 
 /** Reads attributions out of a session's aggregated call tree. */

@@ -1,4 +1,4 @@
-package dev.jprof;
+package dev.jprof.tree;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

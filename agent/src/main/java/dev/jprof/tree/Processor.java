@@ -1,4 +1,4 @@
-package dev.jprof;
+package dev.jprof.tree;
 
 /**
  * A step of the rendering pipeline: takes a frame tree, may mutate it, returns the (possibly new) root.

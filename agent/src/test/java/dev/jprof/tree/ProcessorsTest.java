@@ -1,4 +1,10 @@
-package dev.jprof;
+package dev.jprof.tree;
+
+import dev.jprof.CodeLocation;
+
+
+
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

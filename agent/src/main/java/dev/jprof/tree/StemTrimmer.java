@@ -1,4 +1,4 @@
-package dev.jprof;
+package dev.jprof.tree;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import java.util.List;
  * matches the start call stack and holds no time of their own, they are removed and the caller becomes
  * the thread's first frame. Time is unchanged: a removed frame's only child carries all of its time.
  */
-final class StemTrimmer {
+public final class StemTrimmer {
     private StemTrimmer() {
     }
 
@@ -19,7 +19,7 @@ final class StemTrimmer {
      * @param outermostFirst that thread's stack at start, ending at the caller of start()
      * @return {@code root}, trimmed in place
      */
-    static Frame trim(Frame root, long threadId, List<StackTraceElement> outermostFirst) {
+    public static Frame trim(Frame root, long threadId, List<StackTraceElement> outermostFirst) {
         if (root == null || outermostFirst.isEmpty()) {
             return root;
         }

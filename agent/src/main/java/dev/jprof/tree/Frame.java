@@ -1,4 +1,6 @@
-package dev.jprof;
+package dev.jprof.tree;
+
+import dev.jprof.CodeLocation;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,12 +81,12 @@ public final class Frame {
     }
 
     /** A method's identifier, for callers that build many frames of one method and share it. */
-    static String methodIdentifier(String className, String methodName, String fileName) {
+    public static String methodIdentifier(String className, String methodName, String fileName) {
         return className + "." + methodName + "\0" + (fileName == null ? "" : fileName);
     }
 
     /** As {@link #method}, with the identifier already built by {@link #methodIdentifier} (and non-null parts). */
-    static Frame method(String identifier, String className, String methodName, String fileName, int line,
+    public static Frame method(String identifier, String className, String methodName, String fileName, int line,
                         CodeLocation location) {
         return new Frame(Kind.METHOD, identifier, className, methodName, fileName, line, location);
     }
