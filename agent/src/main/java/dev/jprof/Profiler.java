@@ -1,17 +1,10 @@
 package dev.jprof;
 
-import dev.jprof.sampling.Clock;
-import dev.jprof.sampling.PlatformStackSource;
 import dev.jprof.sampling.SampleStore;
-import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.StackWalk;
-import dev.jprof.sampling.ThreadSelector;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -43,23 +36,10 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
     /** The default memory bound of one recording, in bytes (as the agent's {@code max_memory}). */
     public static final long DEFAULT_MAX_MEMORY = SampleStore.DEFAULT_MAX_BYTES;
 
-    private final Duration interval;
-    private final AsyncMode asyncMode;
-    private final boolean allThreads;
-    private final Predicate<Thread> threadFilter;
-    private final long maxMemory;
-    private final int threadsPerTick;
-    private final StackWalk stackWalk;
-    private final double maxOverhead;
-    private final String targetDescription;
-    private final Clock clock;
-    private final Function<ThreadSelector, StackSource> sources;
-    private final boolean manualSampling;
-    private final PrintStream messages;
+    /** The options, copied from the builder: a profiler's options never change. */
+    private final ProfilerSettings settings;
 
-    private Recorder recorder;
-    private long startThreadId;
-    private List<StackTraceElement> startCallStack = List.of();
+    private ProfilerRun run;
     private Session lastSession;
 
     /** A profiler of the calling thread, sampling every {@link #DEFAULT_INTERVAL}, async mode {@link AsyncMode#ENABLED}. */
@@ -90,19 +70,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
 
     private Profiler(Builder b) {
         super(b.browser, b.messages);
-        this.interval = b.interval;
-        this.asyncMode = b.asyncMode;
-        this.allThreads = b.allThreads || b.threadFilter != null;
-        this.threadFilter = b.threadFilter;
-        this.maxMemory = b.maxMemory;
-        this.threadsPerTick = b.threadsPerTick;
-        this.stackWalk = b.stackWalk;
-        this.maxOverhead = b.maxOverhead;
-        this.targetDescription = b.targetDescription;
-        this.clock = b.clock;
-        this.sources = b.sources;
-        this.manualSampling = b.manualSampling;
-        this.messages = b.messages;
+        this.settings = b.frozenCopy();
     }
 
     /**
@@ -168,7 +136,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
      * @return the interval
      */
     public Duration interval() {
-        return interval;
+        return settings.interval;
     }
 
     /**
@@ -178,7 +146,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
      * @return the async mode
      */
     public AsyncMode asyncMode() {
-        return asyncMode;
+        return settings.asyncMode;
     }
 
     /**
@@ -187,7 +155,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
      * @return the stack walk
      */
     public StackWalk stackWalk() {
-        return stackWalk;
+        return settings.stackWalk;
     }
 
     /**
@@ -196,7 +164,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
      * @return at least 1
      */
     public int threadsPerTick() {
-        return threadsPerTick;
+        return settings.threadsPerTick;
     }
 
     /**
@@ -205,7 +173,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
      * @return 0 for none
      */
     public double maxOverhead() {
-        return maxOverhead;
+        return settings.maxOverhead;
     }
 
     /**
@@ -214,7 +182,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
      * @return true when all threads are profiled
      */
     public boolean profilesAllThreads() {
-        return allThreads;
+        return settings.profilesAllThreads();
     }
 
     /**
@@ -266,41 +234,14 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
     }
 
     private synchronized Profiler begin(Predicate<StackTraceElement> isCaller, String callerText) {
-        if (recorder != null) {
+        if (run != null) {
             throw new IllegalStateException("this Profiler is already running: call stop() before starting it again,"
                     + " or use a second Profiler");
         }
+        // Taken here, not in ProfilerRun: CallerStack skips the Profiler's own frames to find the caller.
         List<StackTraceElement> stack = CallerStack.of(isCaller, callerText);
-        Thread caller = Thread.currentThread();
-        ThreadSelector selector = threadFilter != null ? ThreadSelector.applicationThreadsMatching(threadFilter)
-                : allThreads ? ThreadSelector.allApplicationThreads() : ThreadSelector.only(caller);
-        String description = targetDescription != null ? targetDescription : describeTarget();
-        StackSource source = sources != null ? sources.apply(selector)
-                : threadFilter != null ? stackSources().platformThreads(selector)
-                : allThreads ? stackSources().allThreads(null, clock, messages) : stackSources().thread(caller);
-        Recorder r = new Recorder(source, clock, interval, CodeLocator.forCurrentJvm()::locate,
-                description, Integer.MAX_VALUE).asyncMode(asyncMode).maxMemory(maxMemory).maxOverhead(maxOverhead)
-                .awaitFirstSample();
-        if (manualSampling) {
-            r.startManual();
-        } else {
-            r.start();
-        }
-        recorder = r;
-        startThreadId = caller.getId();
-        startCallStack = stack;
+        run = ProfilerRun.start(settings, stack);
         return this;
-    }
-
-    /** The same choice of stack sources as the agent's, for this profiler's options. */
-    private StackSourceChoice stackSources() {
-        return new StackSourceChoice(asyncMode, false, stackWalk, threadsPerTick,
-                StackSourceChoice.DEFAULT_VIRTUAL_THREADS_PER_TICK);
-    }
-
-    private static String describeTarget() {
-        String command = System.getProperty("sun.java.command", "");
-        return command.isEmpty() ? "pid " + ProcessHandle.current().pid() : command;
     }
 
     /**
@@ -311,13 +252,12 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
      * @throws IllegalStateException when this profiler is not running
      */
     public synchronized Session stop() {
-        if (recorder == null) {
+        if (run == null) {
             throw new IllegalStateException("this Profiler is not running: call start() before stop()");
         }
-        Recorder r = recorder;
-        recorder = null;
-        r.stop();
-        Session session = r.snapshot().withStartCallStack(startThreadId, startCallStack);
+        ProfilerRun r = run;
+        run = null;
+        Session session = r.stop();
         lastSession = lastSession == null ? session : Session.combine(lastSession, session);
         return lastSession;
     }
@@ -328,7 +268,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
      * @return true while running
      */
     public synchronized boolean isRunning() {
-        return recorder != null;
+        return run != null;
     }
 
     /**
@@ -343,7 +283,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
 
     /** Stops this profiler if it is running and forgets {@link #lastSession()}; the next start begins afresh. */
     public synchronized void reset() {
-        if (recorder != null) {
+        if (run != null) {
             stop();
         }
         lastSession = null;
@@ -352,199 +292,35 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
     /** Stops this profiler if it is running, so it can be used in try-with-resources; never throws. */
     @Override
     public synchronized void close() {
-        if (recorder != null) {
+        if (run != null) {
             stop();
         }
     }
 
     /** Takes one sample now; only for profilers built with manual sampling (deterministic tests). */
     synchronized void tick() {
-        if (recorder == null || !manualSampling) {
+        if (run == null || !settings.manualSampling) {
             throw new IllegalStateException("tick() needs a running profiler built with manual sampling");
         }
-        recorder.tick();
+        run.tick();
     }
 
     @Override
     public String toString() {
-        return "Profiler[interval=" + interval + ", asyncMode=" + asyncMode + ", allThreads=" + allThreads
+        return "Profiler[interval=" + settings.interval + ", asyncMode=" + settings.asyncMode
+                + ", allThreads=" + settings.profilesAllThreads()
                 + ", running=" + isRunning() + "]";
     }
 
     /**
      * Options of a {@link Profiler}: {@code Profiler.builder().interval(Duration.ofMillis(5)).allThreads(true).build()}.
      */
-    public static final class Builder {
-        private Duration interval = DEFAULT_INTERVAL;
-        private AsyncMode asyncMode = AsyncMode.ENABLED;
-        private boolean allThreads;
-        private Predicate<Thread> threadFilter;
-        private long maxMemory = DEFAULT_MAX_MEMORY;
-        private int threadsPerTick = PlatformStackSource.DEFAULT_REWALKS_PER_TICK;
-        private StackWalk stackWalk = StackWalk.AUTO;
-        private double maxOverhead;
-        private String targetDescription;
-        private Clock clock = Clock.system();
-        /** Null: the same choice as the agent's ({@link StackSourceChoice}). */
-        private Function<ThreadSelector, StackSource> sources;
-        private boolean manualSampling;
-        private BrowserLauncher browser = BrowserLauncher.system();
-        private PrintStream messages = System.err;
-
+    public static final class Builder extends ProfilerSettings {
         private Builder() {
         }
 
-        /**
-         * Sets the minimum time between two samples (default {@link #DEFAULT_INTERVAL}).
-         *
-         * @param value a positive duration
-         * @return this builder
-         * @throws IllegalArgumentException when the duration is null or not positive
-         */
-        public Builder interval(Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("interval must be a positive duration, got " + value);
-            }
-            interval = value;
-            return this;
-        }
-
-        /**
-         * Sets the async mode (default {@link AsyncMode#ENABLED}).
-         *
-         * @param value the mode
-         * @return this builder
-         */
-        public Builder asyncMode(AsyncMode value) {
-            asyncMode = Objects.requireNonNull(value, "asyncMode");
-            return this;
-        }
-
-        /**
-         * Profiles every application thread, each under its own thread frame, instead of only the thread
-         * that calls {@code start()} (the default, as in pyinstrument).
-         *
-         * @param value true to profile all threads
-         * @return this builder
-         */
-        public Builder allThreads(boolean value) {
-            allThreads = value;
-            return this;
-        }
-
-        /**
-         * Profiles the platform threads {@code filter} accepts, each under its own thread frame (this implies
-         * {@link #allThreads(boolean) allThreads}). The filter is asked at every sample, on the sampler
-         * thread, so it sees threads started after {@code start()}; it must be fast and thread-safe. Virtual
-         * threads are not sampled with a filter. Used by jprof's JUnit extension (the test's thread and the
-         * threads it starts) and JMH profiler (the benchmark's worker threads).
-         *
-         * @param filter which threads to profile, or null for all (as {@link #allThreads(boolean)} says)
-         * @return this builder
-         */
-        public Builder threads(Predicate<Thread> filter) {
-            threadFilter = filter;
-            return this;
-        }
-
-        /**
-         * Bounds the recording's memory (default {@link #DEFAULT_MAX_MEMORY}, 32 MB). When it is reached,
-         * older timeline detail is aggregated and new stacks are kept at their known callers; totals stay
-         * exact and the report's header says so.
-         *
-         * @param bytes the bound in bytes, at least 1 MB
-         * @return this builder
-         * @throws IllegalArgumentException when the bound is under 1 MB
-         */
-        public Builder maxMemory(long bytes) {
-            if (bytes < SampleStore.MIN_MAX_BYTES) {
-                throw new IllegalArgumentException("maxMemory must be at least 1 MB (1048576 bytes), got " + bytes);
-            }
-            maxMemory = bytes;
-            return this;
-        }
-
-        /**
-         * The most platform threads walked again per tick, those waiting longest first (the agent's
-         * {@code threads_per_tick}); a thread's first walk is never put off.
-         *
-         * @param value at least 1; default {@link PlatformStackSource#DEFAULT_REWALKS_PER_TICK}
-         * @return this builder
-         * @throws IllegalArgumentException when {@code value} is less than 1
-         */
-        public Builder threadsPerTick(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("threadsPerTick must be at least 1, got " + value);
-            }
-            threadsPerTick = value;
-            return this;
-        }
-
-        /**
-         * How busy platform threads' stacks are taken (the agent's {@code stack_walk}).
-         *
-         * @param value default {@link StackWalk#AUTO}
-         * @return this builder
-         */
-        public Builder stackWalk(StackWalk value) {
-            stackWalk = Objects.requireNonNull(value, "stackWalk");
-            return this;
-        }
-
-        /**
-         * Stretches the interval to keep the sampler's cost under this share of wall time (the agent's
-         * {@code max_overhead}).
-         *
-         * @param share from 0 (no bound, the default) to 0.5, e.g. 0.01 for 1%
-         * @return this builder
-         * @throws IllegalArgumentException when {@code share} is outside 0..0.5
-         */
-        public Builder maxOverhead(double share) {
-            if (!(share >= 0 && share <= 0.5)) {
-                throw new IllegalArgumentException("maxOverhead must be a share from 0 to 0.5, got " + share);
-            }
-            maxOverhead = share;
-            return this;
-        }
-
-        /**
-         * Sets what the report's header names as the profiled program (default: the command line).
-         *
-         * @param value a description, or null for the default
-         * @return this builder
-         */
-        public Builder targetDescription(String value) {
-            targetDescription = value;
-            return this;
-        }
-
-        /** Injects the clock (tests). */
-        Builder clock(Clock value) {
-            clock = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** Injects where stacks come from, given the threads to profile (tests). */
-        Builder stackSources(Function<ThreadSelector, StackSource> value) {
-            sources = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** No sampler thread: the caller drives {@link Profiler#tick()} (deterministic tests). */
-        Builder manualSampling() {
-            manualSampling = true;
-            return this;
-        }
-
-        /** Injects how a browser is opened (tests). */
-        Builder browser(BrowserLauncher value) {
-            browser = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /** Injects where messages such as "the report is at ..." go (tests). */
-        Builder messages(PrintStream value) {
-            messages = Objects.requireNonNull(value);
+        @Override
+        Builder self() {
             return this;
         }
 
