@@ -197,9 +197,10 @@ public final class Sampler {
                 cost = 0;
             } catch (Throwable t) {
                 failure = t;
-                running = false;
                 System.err.println("jprof: sampling stopped after an internal error: " + t
                         + " (the program continues; the report covers the time before it)");
+                // Only after the message: whoever waits for the sampler to stop then finds it said.
+                running = false;
                 return;
             }
             long interval = governor.nextInterval(cost);
