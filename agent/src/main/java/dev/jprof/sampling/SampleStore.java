@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Samples as primitive arrays: one run per (thread, stack, state) repeated back to back, so a thread
- * that waits for an hour costs one entry. Frames and stacks are interned. Written by the sampler only;
- * readers synchronise on the store.
+ * that waits for an hour costs one entry (the runs are a {@link RunTable}). Frames and stacks are
+ * interned. Written by the sampler only; readers synchronise on the store.
  *
  * <p>Memory is bounded by a byte budget ({@link #maxBytes()}), of which the frame and stack tables may
  * take half and the runs the rest. When the runs are full the timeline is folded (runs of the same
@@ -23,8 +23,6 @@ public final class SampleStore {
     public static final long DEFAULT_MAX_BYTES = 32L << 20;
     /** Smallest accepted memory bound. */
     public static final long MIN_MAX_BYTES = 1L << 20;
-    /** Bytes of one run in the five run arrays. */
-    private static final int RUN_BYTES = 8 + 8 + 4 + 4 + 1;
     private static final int MAX_RUN_CAPACITY = 1 << 28;
 
     private final FrameTable frames = new FrameTable();
@@ -40,12 +38,7 @@ public final class SampleStore {
     private boolean[] lastShallow = new boolean[64];
     private long threadNameBytes;
 
-    private long[] start;
-    private long[] weight;
-    private int[] thread;
-    private int[] stack;
-    private byte[] state;
-    private int runs;
+    private final RunTable runs;
     private long samples;
     private final int maxRuns;
     private long maxBytes = DEFAULT_MAX_BYTES;
@@ -54,8 +47,6 @@ public final class SampleStore {
     private LongIntMap runIndex;
     private long droppedSamples;
     private long shallowerSamples;
-    /** Whether the stack about to be recorded was cut short; set by internStack and lastStack. */
-    private boolean pendingShallow;
 
     /**
      * A store that keeps up to {@code maxRuns} runs before folding its timeline into aggregates, with a
@@ -67,14 +58,9 @@ public final class SampleStore {
         // Room for the reserve on top, so the timeline itself holds maxRuns runs.
         this.maxRuns = (int) Math.min(MAX_RUN_CAPACITY, wanted + wanted / 15L + 1);
         if (this.maxRuns < MAX_RUN_CAPACITY) {
-            maxBytes = Math.max(DEFAULT_MAX_BYTES, 2 * runBytes(this.maxRuns) + (2L << 20));
+            maxBytes = Math.max(DEFAULT_MAX_BYTES, 2 * RunTable.bytes(this.maxRuns) + (2L << 20));
         }
-        int initial = Math.min(4096, this.maxRuns);
-        start = new long[initial];
-        weight = new long[initial];
-        thread = new int[initial];
-        stack = new int[initial];
-        state = new byte[initial];
+        runs = new RunTable(Math.min(4096, this.maxRuns));
     }
 
     /** A store bounded by memory alone, {@link #DEFAULT_MAX_BYTES} unless set. */
@@ -125,9 +111,12 @@ public final class SampleStore {
 
     /**
      * Interns a stack given top frame first, as the JDK returns it. When the tables are full, a stack not
-     * seen before is cut to its longest known root-side prefix (the next {@link #record} counts it).
+     * seen before is cut to its longest known root-side prefix; the reference returned says so, and
+     * {@link #record} counts its samples.
+     *
+     * @return a reference to the stack for {@link #record} and {@link #primeStack}; {@link #stackId} reads its id
      */
-    public int internStack(StackTraceElement[] elements) {
+    public long internStack(StackTraceElement[] elements) {
         long tableBudget = maxBytes / 2;
         int id = StackTable.EMPTY;
         boolean cut = false;
@@ -148,44 +137,47 @@ public final class SampleStore {
             }
             id = next;
         }
-        pendingShallow = cut;
-        return id;
+        return StackRef.of(id, cut);
     }
 
-    /** The stack of the thread's latest sample, or the empty stack. */
+    /** The stack id a reference from {@link #internStack} or {@link #lastStack} stands for. */
+    public static int stackId(long stackRef) {
+        return StackRef.id(stackRef);
+    }
+
     /** The state of the thread's latest sample, {@link ThreadState#OTHER} before any. */
     public byte lastState(int threadIndex) {
         int run = lastRun[threadIndex];
-        return run < 0 ? ThreadState.OTHER : state[run];
+        return run < 0 ? ThreadState.OTHER : runs.state(run);
     }
 
-    public int lastStack(int threadIndex) {
-        pendingShallow = lastShallow[threadIndex];
-        return lastStackId[threadIndex];
+    /** The stack of the thread's latest sample, or the empty stack, as a reference for {@link #record}. */
+    public long lastStack(int threadIndex) {
+        return StackRef.of(lastStackId[threadIndex], lastShallow[threadIndex]);
     }
 
     /** A thread's stack as the sampler first saw it, before the session started: recorded as nothing. */
-    public void primeStack(int threadIndex, int stackId) {
-        lastStackId[threadIndex] = stackId;
-        lastShallow[threadIndex] = pendingShallow;
-        pendingShallow = false;
+    public void primeStack(int threadIndex, long stackRef) {
+        lastStackId[threadIndex] = StackRef.id(stackRef);
+        lastShallow[threadIndex] = StackRef.shallow(stackRef);
     }
 
     /**
      * Records one sample.
      *
+     * @param stackRef    the sample's stack, from {@link #internStack} or {@link #lastStack}
      * @param startNanos  start of the time the sample stands for, relative to the session's start
      * @param weightNanos the wall time the sample stands for
      */
-    public void record(int threadIndex, int stackId, byte threadState, long startNanos, long weightNanos) {
-        boolean shallow = pendingShallow;
-        pendingShallow = false;
+    public void record(int threadIndex, long stackRef, byte threadState, long startNanos, long weightNanos) {
+        int stackId = StackRef.id(stackRef);
+        boolean shallow = StackRef.shallow(stackRef);
         samples++;
         lastShallow[threadIndex] = shallow;
         lastStackId[threadIndex] = stackId;
         int last = lastRun[threadIndex];
-        if (last >= 0 && stack[last] == stackId && state[last] == threadState) {
-            weight[last] += weightNanos;
+        if (last >= 0 && runs.stack(last) == stackId && runs.state(last) == threadState) {
+            runs.addWeight(last, weightNanos);
             countShallow(shallow);
             return;
         }
@@ -193,11 +185,11 @@ public final class SampleStore {
             recordAggregated(threadIndex, stackId, threadState, startNanos, weightNanos, shallow);
             return;
         }
-        if (runs == start.length - reserve() && !grow()) {
+        if (runs.count() == runs.capacity() - reserve() && !runs.grow(runCapacityLimit())) {
             foldTimeline();
-            if (runs > (start.length - reserve()) / 2) {
+            if (runs.count() > (runs.capacity() - reserve()) / 2) {
                 // Folding freed too little to be worth repeating: from now on every sample joins its run.
-                runIndex = indexRuns();
+                runIndex = runs.index();
                 recordAggregated(threadIndex, stackId, threadState, startNanos, weightNanos, shallow);
                 return;
             }
@@ -214,8 +206,8 @@ public final class SampleStore {
 
     private void recordAggregated(int t, int stackId, byte threadState, long startNanos, long weightNanos,
                                   boolean shallow) {
-        int at = runIndex.get(runKey(t, threadState, stackId));
-        if (at < 0 && runs < start.length - reserve()) {
+        int at = runIndex.get(RunTable.key(t, threadState, stackId));
+        if (at < 0 && runs.count() < runs.capacity() - reserve()) {
             appendIndexed(t, stackId, threadState, startNanos, weightNanos);
             countShallow(shallow);
             return;
@@ -223,10 +215,10 @@ public final class SampleStore {
         if (at < 0) {
             // No room for another run: the time goes to the nearest ancestor this thread has a run for.
             for (int s = stacks.parent(stackId); s >= 0 && at < 0; s = stacks.parent(s)) {
-                at = runIndex.get(runKey(t, threadState, s));
+                at = runIndex.get(RunTable.key(t, threadState, s));
             }
             lastShallow[t] = true;
-            if (at < 0 && runs < start.length) {
+            if (at < 0 && runs.count() < runs.capacity()) {
                 appendIndexed(t, StackTable.EMPTY, threadState, startNanos, weightNanos);
                 shallowerSamples++;
                 return;
@@ -239,7 +231,7 @@ public final class SampleStore {
             }
             shallow = true;
         }
-        weight[at] += weightNanos;
+        runs.addWeight(at, weightNanos);
         lastRun[t] = at;
         countShallow(shallow);
     }
@@ -249,37 +241,16 @@ public final class SampleStore {
      * has a place; the timeline never uses them.
      */
     private int reserve() {
-        return start.length / 16;
+        return runs.capacity() / 16;
     }
 
     private void appendIndexed(int t, int stackId, byte threadState, long startNanos, long weightNanos) {
-        runIndex.put(runKey(t, threadState, stackId), runs);
+        runIndex.put(RunTable.key(t, threadState, stackId), runs.count());
         append(t, stackId, threadState, startNanos, weightNanos);
     }
 
     private void append(int t, int stackId, byte threadState, long startNanos, long weightNanos) {
-        start[runs] = startNanos;
-        weight[runs] = weightNanos;
-        thread[runs] = t;
-        stack[runs] = stackId;
-        state[runs] = threadState;
-        lastRun[t] = runs;
-        runs++;
-    }
-
-    /** Doubles the run arrays if the budget allows a larger capacity; false when they are at their bound. */
-    private boolean grow() {
-        int limit = runCapacityLimit();
-        if (limit <= start.length) {
-            return false;
-        }
-        int n = (int) Math.min(limit, start.length * 2L);
-        start = Arrays.copyOf(start, n);
-        weight = Arrays.copyOf(weight, n);
-        thread = Arrays.copyOf(thread, n);
-        stack = Arrays.copyOf(stack, n);
-        state = Arrays.copyOf(state, n);
-        return true;
+        lastRun[t] = runs.append(t, stackId, threadState, startNanos, weightNanos);
     }
 
     /** The most runs the budget holds next to full tables and the threads seen so far. */
@@ -289,23 +260,14 @@ public final class SampleStore {
         int hi = maxRuns;
         while (lo < hi) {
             int mid = (int) ((lo + (long) hi + 1) / 2);
-            if (runBytes(mid) <= budget) {
+            if (RunTable.bytes(mid) <= budget) {
                 lo = mid;
             } else {
                 hi = mid - 1;
             }
         }
         // Never below what is allocated already: the arrays exist, only growth is refused.
-        return Math.max(lo, start.length);
-    }
-
-    /** Bytes of {@code capacity} runs: the arrays plus the index a fold builds over them. */
-    private static long runBytes(int capacity) {
-        return (long) RUN_BYTES * capacity + 12L * Integer.highestOneBit(Math.max(16, 2 * capacity) * 2 - 1);
-    }
-
-    private static long runKey(int t, byte threadState, int stackId) {
-        return ((long) t << 40) ^ ((long) threadState << 32) ^ (stackId & 0xffffffffL);
+        return Math.max(lo, runs.capacity());
     }
 
     /**
@@ -314,34 +276,8 @@ public final class SampleStore {
      */
     private void foldTimeline() {
         aggregated = true;
-        LongIntMap first = new LongIntMap(2 * start.length);
-        int kept = 0;
-        for (int i = 0; i < runs; i++) {
-            long key = runKey(thread[i], state[i], stack[i]);
-            int at = first.get(key);
-            if (at >= 0) {
-                weight[at] += weight[i];
-                continue;
-            }
-            start[kept] = start[i];
-            weight[kept] = weight[i];
-            thread[kept] = thread[i];
-            stack[kept] = stack[i];
-            state[kept] = state[i];
-            first.put(key, kept);
-            kept++;
-        }
-        runs = kept;
+        runs.fold();
         Arrays.fill(lastRun, 0, threadNames.size(), -1);
-    }
-
-    /** An index of the (folded, so distinct) runs, sized so it never grows past the budget. */
-    private LongIntMap indexRuns() {
-        LongIntMap index = new LongIntMap(2 * start.length);
-        for (int i = 0; i < runs; i++) {
-            index.put(runKey(thread[i], state[i], stack[i]), i);
-        }
-        return index;
     }
 
     /**
@@ -350,7 +286,7 @@ public final class SampleStore {
      * (apart from thread entries, which are never dropped).
      */
     public long estimatedBytes() {
-        return runBytes(start.length) + frames.bytes() + stacks.bytes() + threadBytes();
+        return RunTable.bytes(runs.capacity()) + frames.bytes() + stacks.bytes() + threadBytes();
     }
 
     private long threadBytes() {
@@ -407,27 +343,27 @@ public final class SampleStore {
     }
 
     public int runCount() {
-        return runs;
+        return runs.count();
     }
 
     public long runStart(int run) {
-        return start[run];
+        return runs.start(run);
     }
 
     public long runWeight(int run) {
-        return weight[run];
+        return runs.weight(run);
     }
 
     public int runThread(int run) {
-        return thread[run];
+        return runs.thread(run);
     }
 
     public int runStack(int run) {
-        return stack[run];
+        return runs.stack(run);
     }
 
     public byte runState(int run) {
-        return state[run];
+        return runs.state(run);
     }
 
     /** Samples recorded, counting each merged repeat. */

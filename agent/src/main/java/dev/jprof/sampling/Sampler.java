@@ -298,10 +298,10 @@ public final class Sampler {
     private void recordSampled(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
                                double scale) {
         int index = threadIndex(threadId, name, virtual);
-        int stackId = stack == null ? store.lastStack(index) : store.internStack(stack);
+        long stackRef = stack == null ? store.lastStack(index) : store.internStack(stack);
         long weight = Math.round((tickNanos - previousTick) * scale);
         if (weight > 0) {
-            store.record(index, stackId, state, previousTick - startNanos, weight);
+            store.record(index, stackRef, state, previousTick - startNanos, weight);
         }
         weights.seen(index, tickNanos);
     }
@@ -316,14 +316,14 @@ public final class Sampler {
 
     private void record(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack) {
         int index = threadIndex(threadId, name, virtual);
-        int stackId = stack == null ? store.lastStack(index) : store.internStack(stack);
+        long stackRef = stack == null ? store.lastStack(index) : store.internStack(stack);
         long since = weights.since(index);
         // The sample stands for the time up to when its stack was taken, not up to the tick's start: a
         // safepoint or handshake can complete long after the tick began on a busy machine.
         long capturedAt = Math.max(clock.nanoTime(), since);
         long weight = capturedAt - since;
         if (weight > 0) {
-            store.record(index, stackId, state, since - startNanos, weight);
+            store.record(index, stackRef, state, since - startNanos, weight);
         }
         weights.seen(index, capturedAt);
     }

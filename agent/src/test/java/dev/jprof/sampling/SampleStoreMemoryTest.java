@@ -38,27 +38,49 @@ class SampleStoreMemoryTest {
     void aNewStackLandsOnItsLongestKnownRootSidePrefixOnceTheTablesAreFull() {
         SampleStore store = new SampleStore().maxBytes(LIMIT);
         int t = store.thread(1, "main", false);
-        int known = store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1", "com.acme.Main.serve:2"));
+        int known = SampleStore.stackId(store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1",
+                "com.acme.Main.serve:2")));
         for (int i = 0; store.shallowerSamples() == 0; i++) {
-            int s = store.internStack(ScriptedStackSource.stack("com.acme.Fill.f" + i + ":1"));
+            long s = store.internStack(ScriptedStackSource.stack("com.acme.Fill.f" + i + ":1"));
             store.record(t, s, ThreadState.RUNNABLE, i, 1);
         }
-        int cut = store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1", "com.acme.Main.serve:2",
+        long cut = store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1", "com.acme.Main.serve:2",
                 "com.acme.Never.seen:3", "com.acme.Never.deeper:4"));
-        assertEquals(known, cut, "time lands on main/serve, the known prefix");
+        assertEquals(known, SampleStore.stackId(cut), "time lands on main/serve, the known prefix");
         long before = store.shallowerSamples();
         store.record(t, cut, ThreadState.RUNNABLE, 1_000_000, 7);
         assertEquals(before + 1, store.shallowerSamples());
-        int seenBefore = store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1"));
+        long seenBefore = store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1"));
         store.record(t, seenBefore, ThreadState.RUNNABLE, 1_000_010, 7);
         assertEquals(before + 1, store.shallowerSamples(), "known stacks are recorded in full and not counted");
+    }
+
+    @Test
+    void aCutStackCountsOnlyForTheSamplesRecordedWithIt() {
+        SampleStore store = new SampleStore().maxBytes(LIMIT);
+        int t = store.thread(1, "main", false);
+        long known = store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1"));
+        for (int i = 0; store.shallowerSamples() == 0; i++) {
+            store.record(t, store.internStack(ScriptedStackSource.stack("com.acme.Fill.f" + i + ":1")),
+                    ThreadState.RUNNABLE, i, 1);
+        }
+        long cut = store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1", "com.acme.Never.seen:2"));
+        assertTrue(StackRef.shallow(cut), "the reference says the stack was cut");
+        long before = store.shallowerSamples();
+        // A sampler that interns a stack and then drops the sample (no time to weigh) must not pass the
+        // cut on to the next sample, of this or another thread.
+        store.record(store.thread(2, "other", false), known, ThreadState.RUNNABLE, 1_000_000, 7);
+        assertEquals(before, store.shallowerSamples());
+        store.primeStack(t, cut);
+        store.record(t, store.lastStack(t), ThreadState.RUNNABLE, 1_000_010, 7);
+        assertEquals(before + 1, store.shallowerSamples(), "a thread's last stack keeps its cut");
     }
 
     @Test
     void whenFoldingFreesNothingSamplesJoinAncestorRunsInsteadOfBeingDropped() {
         // 200 threads x 150 stacks = 30,000 distinct runs; 1 MB holds about 10,000.
         SampleStore store = new SampleStore().maxBytes(LIMIT);
-        int[] stacks = new int[150];
+        long[] stacks = new long[150];
         for (int s = 0; s < stacks.length; s++) {
             stacks[s] = store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1", "com.acme.Work.step" + s + ":2"));
         }
@@ -68,7 +90,7 @@ class SampleStoreMemoryTest {
             for (int s = 0; s < stacks.length; s++) {
                 for (int thread = 0; thread < 200; thread++) {
                     int t = store.thread(thread, "t" + thread, false);
-                    int stack = thread == 0 && round == 0 && s == 0 ? store.internStack(
+                    long stack = thread == 0 && round == 0 && s == 0 ? store.internStack(
                             ScriptedStackSource.stack("com.acme.Main.main:1")) : stacks[s];
                     store.record(t, stack, ThreadState.RUNNABLE, time, 3);
                     time += 3;
@@ -88,7 +110,7 @@ class SampleStoreMemoryTest {
         SampleStore store = new SampleStore();
         int t = store.thread(1, "main", false);
         for (int i = 0; i < 10_000; i++) {
-            int s = store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1", "com.acme.Main.f" + i % 20 + ":2"));
+            long s = store.internStack(ScriptedStackSource.stack("com.acme.Main.main:1", "com.acme.Main.f" + i % 20 + ":2"));
             store.record(t, s, ThreadState.RUNNABLE, i * 10L, 10);
         }
         assertFalse(store.memoryLimitReached());

@@ -10,9 +10,9 @@ class SampleStoreTest {
     @Test
     void internsFramesAndStacksSoRepeatsCostNothing() {
         SampleStore store = new SampleStore();
-        int a = store.internStack(ScriptedStackSource.stack("com.acme.A.main:1", "com.acme.A.work:2"));
-        int b = store.internStack(ScriptedStackSource.stack("com.acme.A.main:1", "com.acme.A.work:2"));
-        int c = store.internStack(ScriptedStackSource.stack("com.acme.A.main:1", "com.acme.A.other:3"));
+        int a = SampleStore.stackId(store.internStack(ScriptedStackSource.stack("com.acme.A.main:1", "com.acme.A.work:2")));
+        int b = SampleStore.stackId(store.internStack(ScriptedStackSource.stack("com.acme.A.main:1", "com.acme.A.work:2")));
+        int c = SampleStore.stackId(store.internStack(ScriptedStackSource.stack("com.acme.A.main:1", "com.acme.A.other:3")));
         assertEquals(a, b);
         assertTrue(a != c);
         assertEquals(3, store.frames().size());
@@ -24,8 +24,8 @@ class SampleStoreTest {
     void foldsTheTimelineWhenFullAndKeepsAggregateTimeExact() {
         SampleStore store = new SampleStore(1024);
         int t = store.thread(1, "main", false);
-        int s1 = store.internStack(ScriptedStackSource.stack("com.acme.A.one:1"));
-        int s2 = store.internStack(ScriptedStackSource.stack("com.acme.A.two:1"));
+        long s1 = store.internStack(ScriptedStackSource.stack("com.acme.A.one:1"));
+        long s2 = store.internStack(ScriptedStackSource.stack("com.acme.A.two:1"));
         long total = 0;
         for (int i = 0; i < 5000; i++) {
             store.record(t, i % 2 == 0 ? s1 : s2, ThreadState.RUNNABLE, i * 10L, 10);
