@@ -1,5 +1,6 @@
 package dev.jprof.sampling;
 
+import dev.jprof.sampling.ThreadStackCache.Cached;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -10,6 +11,7 @@ import java.util.Arrays;
  * Stacks of platform threads, as cheaply as the running JDK allows (see DESIGN.md's measured facts):
  * states and CPU times are read every tick without a safepoint; a thread that provably did not run
  * since its last walk (same state, no CPU advance) keeps its stack; the others are walked in one safepoint (JDK 17-20) or by per-thread handshakes (JDK 21+).
+ * What it remembers of each thread is a {@link ThreadStackCache}; a safepoint's pause is a {@link SafepointPause}.
  */
 public final class PlatformStackSource implements StackSource {
     /** Deepest stack kept; deeper stacks keep their top frames. */
@@ -34,9 +36,7 @@ public final class PlatformStackSource implements StackSource {
     private boolean adaptive;
     private final int crowded = 2 * Runtime.getRuntime().availableProcessors();
     private final int maxDepth;
-    private LongIntMap cacheIndex = new LongIntMap(64);
-    private Cached[] cache = new Cached[64];
-    private int cached;
+    private final ThreadStackCache cache = new ThreadStackCache();
     private long tick;
 
     private long[] ids = new long[64];
@@ -48,12 +48,7 @@ public final class PlatformStackSource implements StackSource {
     private long reused;
     private long skipped;
     private long lastPause;
-    private final VmThreadCpu vmThread = VmThreadCpu.find();
-    private final SafepointSyncClock syncClock = SafepointSyncClock.find();
-    /** Recent safepoint walk times per frame walked, in 1/1024 ns. */
-    private final RecentMinimum pausePerFrame = new RecentMinimum(8);
-    /** The fixed part of a safepoint (reaching it, leaving it), counted as this many frames. */
-    private static final int FIXED_WALK_FRAMES = 16;
+    private final SafepointPause pauses = new SafepointPause();
     private int quietPeriod = 1;
     private int quietLastTick;
     private int rewalksPerTick = DEFAULT_REWALKS_PER_TICK;
@@ -86,7 +81,7 @@ public final class PlatformStackSource implements StackSource {
 
     /** Whether this source counts the time spent reaching its safepoints. */
     boolean countsSafepointSync() {
-        return syncClock != null;
+        return pauses.countsSafepointSync();
     }
 
     /**
@@ -128,8 +123,8 @@ public final class PlatformStackSource implements StackSource {
         lastPause = 0;
         int n = enumerate();
         tick++;
-        if (cached > 64 && cached > 2 * n) {
-            forgetEndedThreads();
+        if (cache.size() > 64 && cache.size() > 2 * n) {
+            cache.forgetEndedThreads(tick);
         }
         try {
             n = dropQuietThreadsNotDue(n);
@@ -300,14 +295,14 @@ public final class PlatformStackSource implements StackSource {
         for (int w = 0; w < toWalk; w++) {
             walkIds[w] = ids[walk[w]];
         }
-        long syncBefore = syncClock != null ? syncClock.nanos() : -1;
-        long vmBefore = vmThread != null ? vmThread.nanos() : -1;
+        long syncBefore = pauses.syncNanos();
+        long vmBefore = pauses.vmThreadNanos();
         long before = System.nanoTime();
         ThreadInfo[] full = mx.getThreadInfo(walkIds, maxDepth + 1); // one more tells a cut stack
         long wall = System.nanoTime() - before;
-        long vmAfter = vmBefore >= 0 ? vmThread.nanos() : -1;
-        long syncAfter = syncBefore >= 0 ? syncClock.nanos() : -1;
-        long frames = FIXED_WALK_FRAMES;
+        long vmAfter = vmBefore >= 0 ? pauses.vmThreadNanos() : -1;
+        long syncAfter = syncBefore >= 0 ? pauses.syncNanos() : -1;
+        long frames = 0;
         for (int w = 0; w < toWalk; w++) {
             ThreadInfo info = full[w];
             if (info == null) {
@@ -318,18 +313,7 @@ public final class PlatformStackSource implements StackSource {
             int i = walk[w];
             deliver(consumer, i, ThreadState.of(info.getThreadState()), StackDepth.limit(stack, maxDepth));
         }
-        if (vmAfter >= vmBefore && vmBefore >= 0) {
-            // The safepoint work itself (see VmThreadCpu), bounded by the call's wall time.
-            lastPause = Math.min(wall, vmAfter - vmBefore);
-        } else {
-            // A walk's pause grows with the frames walked (4 stacks 2,000 deep: 6-16 ms at the safepoint on
-            // JDK 17): the smallest recent cost per frame, times this walk's frames.
-            lastPause = pausePerFrame.add(wall * 1024 / frames) * frames / 1024;
-        }
-        if (syncAfter >= syncBefore && syncBefore >= 0) {
-            // The threads stopped first wait for the last to arrive (see SafepointSyncClock).
-            lastPause = Math.min(wall, lastPause + syncAfter - syncBefore);
-        }
+        lastPause = pauses.of(wall, vmBefore, vmAfter, syncBefore, syncAfter, frames);
     }
 
     /**
@@ -350,37 +334,8 @@ public final class PlatformStackSource implements StackSource {
         consumer.accept(ids[i], threads[i].getName(), false, state, stack);
     }
 
-    /** Drops cache entries of threads not seen in the last tick, so thread churn cannot grow memory. */
-    private void forgetEndedThreads() {
-        LongIntMap index = new LongIntMap(cached);
-        Cached[] kept = new Cached[cache.length];
-        int k = 0;
-        for (int i = 0; i < cached; i++) {
-            if (cache[i].lastTick >= tick - 1) {
-                kept[k] = cache[i];
-                index.put(cache[i].id, k++);
-            }
-        }
-        cache = kept;
-        cacheIndex = index;
-        cached = k;
-    }
-
     private Cached cached(long id) {
-        int at = cacheIndex.get(id);
-        if (at >= 0) {
-            cache[at].lastTick = tick;
-            return cache[at];
-        }
-        if (cached == cache.length) {
-            cache = Arrays.copyOf(cache, cached * 2);
-        }
-        Cached c = new Cached();
-        c.id = id;
-        c.lastTick = tick;
-        cache[cached] = c;
-        cacheIndex.put(id, cached++);
-        return c;
+        return cache.get(id, tick);
     }
 
     /**
@@ -401,7 +356,7 @@ public final class PlatformStackSource implements StackSource {
 
     /** Threads whose last stack is remembered. */
     int cachedThreads() {
-        return cached;
+        return cache.size();
     }
 
     /** Stack walks done so far. */
@@ -435,18 +390,5 @@ public final class PlatformStackSource implements StackSource {
                 : "per-thread handshakes";
         return how + ", idle-stack reuse, quiet threads checked round robin, at most " + rewalksPerTick
                 + " threads walked again per tick";
-    }
-
-    private static final class Cached {
-        long id;
-        long lastTick;
-        byte state = -1;
-        long cpu = -2;
-        int quietStreak;
-        StackTraceElement[] stack;
-        /** The tick of the last walk, -1 before the first. */
-        long lastWalk = -1;
-        /** Ran since its stack was taken, but its walk was put off: the stack must not be reused. */
-        boolean stale;
     }
 }
