@@ -351,10 +351,7 @@ public final class Frame {
      * @param child a child of this frame
      */
     public void absorb(Frame child) {
-        double time = child.time();
-        double idle = child.idleTime();
-        child.removeFromParent();
-        addAbsorbedTime(time, idle);
+        FrameOps.absorb(this, child);
     }
 
     /**
@@ -364,15 +361,7 @@ public final class Frame {
      * @param child a child of this frame
      */
     public void splice(Frame child) {
-        int at = children.indexOf(child);
-        List<Frame> grandchildren = new ArrayList<>(child.children);
-        double absorbed = child.absorbedTime;
-        double idle = child.absorbedIdle;
-        child.removeFromParent();
-        addAbsorbedTime(absorbed, idle);
-        for (int g = 0; g < grandchildren.size(); g++) {
-            addChild(grandchildren.get(g), at + g);
-        }
+        FrameOps.splice(this, child);
     }
 
     /**
@@ -382,10 +371,7 @@ public final class Frame {
      * @param other the frame to merge in
      */
     public void merge(Frame other) {
-        addAbsorbedTime(other.absorbedTime, other.absorbedIdle);
-        mergeLineTimes(other);
-        addChildren(other.children);
-        other.removeFromParent();
+        FrameOps.merge(this, other);
     }
 
     /** Sorts children by descending time (stable for ties). */
@@ -407,12 +393,7 @@ public final class Frame {
 
     /** Merges another frame's line observations into this one (aggregation). */
     public void mergeLineTimes(Frame other) {
-        if (other.lineTimes == null) {
-            return;
-        }
-        for (Map.Entry<Integer, Double> e : other.lineTimes.entrySet()) {
-            addLineTime(e.getKey(), e.getValue());
-        }
+        FrameOps.mergeLineTimes(this, other);
     }
 
     void setGroup(FrameGroup group) {
