@@ -2,7 +2,7 @@
  * The call tree and the operations on it, as pyinstrument's {@code frame}, {@code frame_ops} and
  * {@code processors} modules: {@link dev.jprof.tree.Frame} (a node; its time is its absorbed time plus its
  * children's, and {@code absorb}, {@code splice} and {@code merge} are the only ways time moves between
- * nodes), {@link dev.jprof.tree.FrameGroup} (a run of hidden library frames), and the processors that
+ * nodes; their code is in the package-private {@code FrameOps}), {@link dev.jprof.tree.FrameGroup} (a run of hidden library frames), and the processors that
  * reshape a tree for a view ({@link dev.jprof.tree.Processors}, {@link dev.jprof.tree.Processor},
  * {@link dev.jprof.tree.ProcessorOptions}). All of these are API.
  *
