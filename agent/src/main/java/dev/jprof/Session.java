@@ -208,7 +208,7 @@ public final class Session {
 
     /**
      * The call tree with each thread's repeated (stack, state) samples merged before it is built, stem
-     * trimmed as in {@link #rootFrame()}: what {@link Processors#aggregateRepeatedCalls} makes of
+     * trimmed as in {@link #rootFrame()}: what {@link dev.jprof.tree.Processors#aggregateRepeatedCalls} makes of
      * {@link #rootFrame()}, without first building a frame per stack change of a long timeline. Renderers
      * that aggregate use it.
      *
