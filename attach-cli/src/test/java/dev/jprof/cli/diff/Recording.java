@@ -15,14 +15,14 @@ import java.util.Map;
  * test sets. Frames are written outermost first as {@code "com.acme.Main.main"}; classes under
  * {@code com.acme} are the application, others a library jar named after their package.
  */
-final class Recording {
+public final class Recording {
     private static final long TICK_NANOS = 10_000_000L;
     private final Map<Long, String> names = new LinkedHashMap<>();
     private final Map<Long, StackTraceElement[]> stacks = new LinkedHashMap<>();
     private long nanos = 1_000_000_000L;
     private final Recorder recorder;
 
-    Recording(String program) {
+    public Recording(String program) {
         Clock clock = new Clock() {
             @Override
             public long nanoTime() {
@@ -46,7 +46,7 @@ final class Recording {
     }
 
     /** Thread {@code id} runs this stack for the next {@code ticks} ticks (until set again). */
-    Recording thread(long id, String name, String... framesOutermostFirst) {
+    public Recording thread(long id, String name, String... framesOutermostFirst) {
         StackTraceElement[] stack = new StackTraceElement[framesOutermostFirst.length];
         for (int i = 0; i < stack.length; i++) {
             String f = framesOutermostFirst[i];
@@ -61,13 +61,13 @@ final class Recording {
     }
 
     /** Only thread {@code id} runs this stack: every other thread ends. */
-    Recording only(long id, String name, String... framesOutermostFirst) {
+    public Recording only(long id, String name, String... framesOutermostFirst) {
         names.clear();
         stacks.clear();
         return thread(id, name, framesOutermostFirst);
     }
 
-    Recording ticks(int n) {
+    public Recording ticks(int n) {
         for (int i = 0; i < n; i++) {
             nanos += TICK_NANOS;
             recorder.tick();
@@ -75,7 +75,7 @@ final class Recording {
         return this;
     }
 
-    Session session() {
+    public Session session() {
         recorder.stop();
         return recorder.snapshot();
     }
