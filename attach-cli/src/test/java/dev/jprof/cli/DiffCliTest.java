@@ -77,7 +77,7 @@ class DiffCliTest {
         String html = Files.readString(page);
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
         assertTrue(html.contains("<script id=\"diff-data\" type=\"application/json\">{\"a\":{\"label\":\"" + a + "\""), html);
-        assertTrue(html.contains("{\"n\":\"Main.hot\",\"f\":\"Main.java\",\"app\":1,\"a\":0.200000,\"b\":0.600000}"), html);
+        assertTrue(html.contains("{\"n\":\"Main.hot\",\"f\":\"Main.java\",\"app\":1,\"a\":0.2,\"b\":0.6}"), html);
         assertTrue(html.contains("data-jprof-ready"), "the page's script is inlined");
         assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "nothing is fetched");
     }

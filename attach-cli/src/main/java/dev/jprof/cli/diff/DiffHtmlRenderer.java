@@ -81,7 +81,7 @@ public final class DiffHtmlRenderer {
     }
 
     private static String number(double seconds) {
-        return String.format(Locale.ROOT, "%.6f", seconds);
+        return Double.toString(seconds); // every digit: the page computes the same shares as the text
     }
 
     /** A JSON string; the caller escapes {@code <} for the script element. */
