@@ -13,23 +13,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jprof diff A B}: how each frame's share of wall time changed from one profile to another. */
 @Command(name = "jprof diff", descriptionHeading = "%n", optionListHeading = "%nOptions:%n", sortOptions = false,
-        usageHelpAutoWidth = true,
+        usageHelpAutoWidth = true, synopsisHeading = "Usage: ", customSynopsis = "jprof diff [options] A B",
         description = {"Compare two profiles: for each frame path, its time and share of the total in A and in B,"
                 + " largest change of share first (red: grew in B, blue: shrank). With -o FILE.html (or -r html),"
                 + " a differential flame graph: B's frames, coloured by change.",
+            "",
             "Profiles are compared by share, so runs of different lengths or programs still compare (the header says so)."},
         footer = {"", "A and B are saved sessions (.jprof: jprof -o run.jprof ...), or IDs that --load-prev accepts ('latest' for the newest).",
-            "Example: jprof -o before.jprof -jar app.jar; (change the code); jprof -o after.jprof -jar app.jar; jprof diff before.jprof after.jprof"})
+            "", "Example:",
+            "  jprof -o before.jprof -jar app.jar      (then change the code)",
+            "  jprof -o after.jprof -jar app.jar",
+            "  jprof diff before.jprof after.jprof -o diff.html"})
 final class DiffCli implements Callable<Integer> {
     /** Stack of the thread that compares: both trees are walked recursively and may be 10,000 frames deep. */
     private static final long STACK_BYTES = 512L << 20;
@@ -52,33 +55,9 @@ final class DiffCli implements Callable<Integer> {
     @Option(names = "--tree", description = "text: also show the call tree with each frame's change")
     boolean tree;
 
-    @Option(names = {"-p", "--render-option"}, paramLabel = "KEY=VALUE",
-            description = "a render option, as for reports, e.g. processor_options.filter_threshold=0.005 (repeatable)")
-    List<String> renderOptions = new ArrayList<>();
-
-    @Option(names = "--hide", paramLabel = "GLOB", description = "hide frames whose location path matches")
-    String hide;
-
-    @Option(names = "--hide-regex", paramLabel = "REGEX", description = "hide frames whose location path matches REGEX")
-    String hideRegex;
-
-    @Option(names = "--show", paramLabel = "GLOB", description = "show frames whose location path matches, even library ones")
-    String show;
-
-    @Option(names = "--show-regex", paramLabel = "REGEX", description = "show frames whose location path matches REGEX")
-    String showRegex;
-
-    @Option(names = "--show-all", description = "show everything: library frames, plumbing and tiny paths")
-    boolean showAll;
-
-    @Option(names = {"-t", "--timeline"}, description = "compare the time-ordered trees instead of aggregated ones")
-    boolean timeline;
-
-    @Option(names = "--unicode", negatable = true, description = "text: box-drawing characters and arrows (default: detected)")
-    Boolean unicode;
-
-    @Option(names = "--color", negatable = true, description = "text: ANSI colours (default: detected)")
-    Boolean color;
+    /** The report's view options (-p, -t, --hide, --show, --show-all, --unicode, --color): both profiles get them. */
+    @Mixin
+    ViewOptions view = new ViewOptions();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
     boolean help;
@@ -135,18 +114,10 @@ final class DiffCli implements Callable<Integer> {
 
     /** The render options through the same parser as every report's, so an option means the same here. */
     private RenderOptions renderOptions() {
-        ProfileOptions p = new ProfileOptions();
-        p.hide = hide;
-        p.hideRegex = hideRegex;
-        p.show = show;
-        p.showRegex = showRegex;
-        p.showAll = showAll;
-        p.timeline = timeline;
-        p.unicode = unicode;
-        p.color = color;
-        p.renderOptions = renderOptions;
-        p.checkExclusive();
-        return ProfileOptions.parse(p.renderArgs()).renderOptions();
+        view.checkExclusive();
+        AgentArgString args = new AgentArgString();
+        view.addTo(args);
+        return ProfileOptions.parse(args).renderOptions();
     }
 
     /** A file when one is there; else a session ID of {@code --load-prev} ({@code latest}: the newest). */

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
             "       jprof attach PID [start|stop|dump|status] [--duration D] [options]",
             "       jprof list",
             "       jprof combine A.jprof B.jprof... -o OUT.jprof",
-            "       jprof diff A.jprof B.jprof [-o diff.html] [options]   (what changed from A to B)",
+            "       jprof diff A.jprof B.jprof [-o diff.html] [options]",
             "       jprof demo [options]   (or jprof alone: profile a built-in demo)",
             "       bin/jprof install       (link jprof into ~/.local/bin)"},
         description = "Profiles a Java program: where the wall-clock time went, as a call tree.",

@@ -6,6 +6,7 @@ import dev.jprof.Processors;
 import dev.jprof.Session;
 import dev.jprof.renderers.FrameRenderer;
 import dev.jprof.renderers.RenderOptions;
+import dev.jprof.renderers.Text;
 
 /**
  * Runs the text report's processors over one profile (hide/show, show_all, timeline and processor options
@@ -47,7 +48,7 @@ final class ProcessedTree extends FrameRenderer {
         }
         DiffNode node = parent;
         if (visible(frame)) {
-            node = parent.child(key(frame), kind(frame), name(frame), detail(frame), frame.isApplicationCode());
+            node = parent.child(key(frame), kind(frame), Text.frameName(frame), detail(frame), frame.isApplicationCode());
             node.add(sideB, frame.time());
         }
         for (Frame child : frame.children()) {
@@ -76,17 +77,6 @@ final class ProcessedTree extends FrameRenderer {
                 return DiffNode.Kind.METHOD;
             default:
                 return DiffNode.Kind.SYNTHETIC;
-        }
-    }
-
-    static String name(Frame frame) {
-        switch (frame.kind()) {
-            case THREAD:
-                return (frame.isVirtualThread() ? "[virtual threads] " : "[thread] ") + frame.methodName();
-            case SYNTHETIC:
-                return frame.identifier();
-            default:
-                return frame.displayName();
         }
     }
 

@@ -34,8 +34,8 @@
   }
 
   function describe(p) {
-    return p.program ? p.label + '  ' + secs(p.duration) + ', ' + p.samples + ' samples  Program: ' + p.program
-      : p.label + '  ' + secs(p.duration) + ', ' + p.samples + ' samples';
+    return p.label + ' \u00b7 ' + secs(p.duration) + ', ' + p.samples + ' samples'
+      + (p.program ? ' \u00b7 Program: ' + p.program : '');
   }
   var header = el('header');
   header.appendChild(el('h1', {}, 'jprof diff: change of each frame\u2019s share of wall time, A to B'));
@@ -134,7 +134,9 @@
     tr.appendChild(el('td', {'class': changeOf(sb - sa)}, points(sb - sa)));
     [pct(sa), pct(sb), r.a.toFixed(3), r.b.toFixed(3)].forEach(function (v) { tr.appendChild(el('td', {}, v)); });
     var name = el('td', {'class': 'name'}, r.n);
-    name.appendChild(el('span', {'class': 'where'}, '  \u2190 ' + r.p.slice(0, -1).reverse().join(' \u2190 ')));
+    if (r.p.length > 1) {
+      name.appendChild(el('span', {'class': 'where'}, '  \u2190 ' + r.p.slice(0, -1).reverse().join(' \u2190 ')));
+    }
     tr.appendChild(name);
     table.appendChild(tr);
   });

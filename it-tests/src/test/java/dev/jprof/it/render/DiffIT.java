@@ -121,6 +121,7 @@ class DiffIT {
             assertEquals(Double.parseDouble(row.group(5)), Double.parseDouble(t.group(3)), 0.0011, why);
             assertEquals(Double.parseDouble(row.group(3)), Double.parseDouble(t.group(4)), 0.11, why);
             assertEquals(Double.parseDouble(row.group(1)), Double.parseDouble(t.group(5)), 0.11, why);
+            browser.screenshot("diff-report");
 
             String firstChange = (String) browser.js("return document.querySelector('#ranked tr.row td').textContent");
             assertEquals(Double.parseDouble(row.group(1)), Double.parseDouble(firstChange.replace("%", "")), 0.11, firstChange);
@@ -136,7 +137,6 @@ class DiffIT {
             hot.click();
             assertEquals(graph, browser.driver.findElement(By.cssSelector(".frame[data-name='DiffWork.hot']")).getSize()
                     .getWidth(), 2, "a click zooms the frame to the full width");
-            browser.screenshot("diff-report");
             assertEquals(List.of(), browser.severeLogs());
         }
     }
