@@ -43,7 +43,8 @@ final class DiffCli implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "the profile after")
     String after;
 
-    @Option(names = {"-o", "--outfile"}, paramLabel = "FILE", description = "write the diff to FILE (default: the terminal)")
+    @Option(names = {"-o", "--outfile"}, paramLabel = "FILE",
+            description = "write the diff to FILE (default: text to the terminal; HTML to a temporary file opened in the browser)")
     String outfile;
 
     @Option(names = {"-r", "--renderer"}, paramLabel = "NAME", description = "text or html (default: guessed from --outfile, else text)")
@@ -65,11 +66,13 @@ final class DiffCli implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream messages;
     private final SessionStore store;
+    private final Browser browser;
 
-    DiffCli(PrintStream out, PrintStream messages, SessionStore store) {
+    DiffCli(PrintStream out, PrintStream messages, SessionStore store, Browser browser) {
         this.out = out;
         this.messages = messages;
         this.store = store;
+        this.browser = browser;
     }
 
     @Override
@@ -95,20 +98,24 @@ final class DiffCli implements Callable<Integer> {
             boolean col = options.color() != null ? options.color() : toTerminal && Terminal.supportsColor();
             return new DiffTextRenderer(top, tree, uni, col).render(diff);
         });
-        if (toTerminal) {
+        if (toTerminal && format.equals("text")) {
             out.print(report);
             out.flush();
-            if (format.equals("html")) {
-                messages.println("jprof: the HTML diff went to the terminal; write it to a file with -o diff.html");
-            }
             return 0;
         }
+        // As for reports: HTML without -o goes to a temporary file, opened in the browser.
+        Path target = null;
         try {
-            Files.write(Paths.get(outfile), report.getBytes(StandardCharsets.UTF_8));
+            target = toTerminal ? Files.createTempFile("jprof-diff-", ".html") : Paths.get(outfile);
+            Files.write(target, report.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new CliException(CliException.FAILED, "could not write " + outfile + ": " + e.getMessage());
+            throw new CliException(CliException.FAILED, "could not write " + (target != null ? target : "a temporary file")
+                    + ": " + e.getMessage());
         }
-        messages.println("jprof: diff written to " + outfile);
+        messages.println("jprof: diff written to " + target);
+        if (toTerminal) {
+            browser.open(target, messages);
+        }
         return 0;
     }
 

@@ -50,7 +50,8 @@ public final class Main {
             case "combine":
                 return execute(new CommandLine(new CombineCli()), rest);
             case "diff":
-                return execute(new CommandLine(new DiffCli(System.out, System.err, SessionStore.forUser())), rest);
+                return execute(new CommandLine(new DiffCli(System.out, System.err, SessionStore.forUser(),
+                        Browser.fromEnvironment())), rest);
             default:
                 RunCli runCli = new RunCli(agentJar(), toStderr, toStdout);
                 CommandLine run = new CommandLine(runCli);

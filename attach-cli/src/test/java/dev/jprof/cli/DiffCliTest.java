@@ -46,8 +46,8 @@ class DiffCliTest {
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
         System.setErr(errors);
         try {
-            return Main.execute(new CommandLine(new DiffCli(new PrintStream(out, true, StandardCharsets.UTF_8), errors, store)),
-                    args);
+            return Main.execute(new CommandLine(new DiffCli(new PrintStream(out, true, StandardCharsets.UTF_8), errors, store,
+                    new Browser("true", false))), args);
         } finally {
             System.setErr(savedErr);
         }
@@ -80,6 +80,22 @@ class DiffCliTest {
         assertTrue(html.contains("{\"n\":\"Main.hot\",\"f\":\"Main.java\",\"app\":1,\"a\":0.2,\"b\":0.6}"), html);
         assertTrue(html.contains("data-jprof-ready"), "the page's script is inlined");
         assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "nothing is fetched");
+    }
+
+    @Test
+    void htmlWithoutAnOutfileGoesToATemporaryFileOpenedInTheBrowser() throws Exception {
+        assertEquals(0, run(a.toString(), b.toString(), "-r", "html"));
+        String[] lines = err().split("\n");
+        assertEquals(2, lines.length, err());
+        assertTrue(lines[0].startsWith("jprof: diff written to ") && lines[0].endsWith(".html"), err());
+        assertEquals("jprof: opening it with true", lines[1]);
+        Path page = Path.of(lines[0].substring("jprof: diff written to ".length()));
+        try {
+            assertTrue(Files.readString(page).contains("\"n\":\"Main.hot\""));
+        } finally {
+            Files.delete(page);
+        }
+        assertEquals("", out());
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class DiffNode {
     private final String detail;
     private final boolean application;
     private final Map<String, DiffNode> children = new LinkedHashMap<>();
+    private final int depth;
     private double timeA;
     private double timeB;
 
@@ -34,6 +35,7 @@ public final class DiffNode {
         this.name = name;
         this.detail = detail;
         this.application = application;
+        this.depth = parent == null ? 0 : parent.depth + 1;
     }
 
     static DiffNode root() {
@@ -92,11 +94,7 @@ public final class DiffNode {
 
     /** How many frames lie between this one and the root (threads are 1). */
     public int depth() {
-        int d = 0;
-        for (DiffNode n = parent; n != null; n = n.parent) {
-            d++;
-        }
-        return d;
+        return depth;
     }
 
     /** The frames from the thread down to this one, outermost first. */
