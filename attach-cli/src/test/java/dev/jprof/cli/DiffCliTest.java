@@ -99,6 +99,26 @@ class DiffCliTest {
     }
 
     @Test
+    void tenThousandFramesDeepCompareAndRowsNameOnlyTheNearestCallers() throws Exception {
+        String[] deep = new String[10_001];
+        deep[0] = "com.acme.Main.main";
+        for (int i = 1; i < deep.length; i++) {
+            deep[i] = "com.acme.Main.recurse";
+        }
+        Path da = dir.resolve("deep-a.jprof");
+        Path db = dir.resolve("deep-b.jprof");
+        new Recording("Main").only(1, "main", deep).ticks(30)
+                .only(1, "main", "com.acme.Main.main", "com.acme.Main.other").ticks(70).session().save(da);
+        new Recording("Main").only(1, "main", deep).ticks(70)
+                .only(1, "main", "com.acme.Main.main", "com.acme.Main.other").ticks(30).session().save(db);
+        assertEquals(0, run(da.toString(), db.toString(), "--no-color", "--no-unicode", "--top", "1"), err());
+        assertEquals("   +40.0%    30.0%    70.0%     0.300     0.700  Main.recurse  < Main.recurse < Main.recurse"
+                + " < Main.recurse < Main.recurse < ... < [thread] main", out().split("\n")[6], out());
+        assertEquals(0, run(da.toString(), db.toString(), "-o", dir.resolve("deep.html").toString()), err());
+        assertTrue(Files.size(dir.resolve("deep.html")) < 2_000_000, "one line per frame, no path per row");
+    }
+
+    @Test
     void savedSessionIdsAndLatestAreAccepted() throws Exception {
         String older = store.save(Session.load(a));
         store.save(Session.load(b));

@@ -34,12 +34,8 @@ public final class DiffHtmlRenderer {
         List<DiffNode> ranked = diff.ranked();
         for (int i = 0; i < Math.min(top, ranked.size()); i++) {
             DiffNode n = ranked.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"n\":").append(string(n.name())).append(",\"p\":[");
-            List<DiffNode> path = n.path();
-            for (int k = 0; k < path.size(); k++) {
-                json.append(k == 0 ? "" : ",").append(string(path.get(k).name()));
-            }
-            json.append("],\"a\":").append(number(n.timeA())).append(",\"b\":").append(number(n.timeB())).append('}');
+            json.append(i == 0 ? "" : ",").append("{\"n\":").append(string(n.name())).append(",\"w\":")
+                    .append(string(n.calledFrom(DiffTextRenderer.NEAREST_CALLERS, " \u2190 "))).append(",\"a\":").append(number(n.timeA())).append(",\"b\":").append(number(n.timeB())).append('}');
         }
         json.append("]}");
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"

@@ -97,6 +97,24 @@ public final class DiffNode {
         return depth;
     }
 
+    /**
+     * Where the frame was called from, innermost caller first, joined by {@code arrow}: the {@code nearest}
+     * callers, then {@code ...} and the thread when the path is longer (a deep recursion would print pages).
+     * Empty for a thread.
+     */
+    public String calledFrom(int nearest, String arrow) {
+        List<String> names = new ArrayList<>();
+        int skipped = 0;
+        for (DiffNode n = parent; n != null && n.parent != null; n = n.parent) {
+            if (names.size() < nearest || n.parent.parent == null) {
+                names.add(n.name);
+            } else if (skipped++ == 0) {
+                names.add("...");
+            }
+        }
+        return String.join(arrow, names);
+    }
+
     /** The frames from the thread down to this one, outermost first. */
     public List<DiffNode> path() {
         List<DiffNode> path = new ArrayList<>();

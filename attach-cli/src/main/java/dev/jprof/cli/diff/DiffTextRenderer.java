@@ -18,6 +18,8 @@ public final class DiffTextRenderer {
     private static final String FAINT = "\033[2m";
     private static final String RED = "\033[31m";
     private static final String BLUE = "\033[34m";
+    /** Callers a row names before eliding to the thread. */
+    static final int NEAREST_CALLERS = 4;
 
     private final int top;
     private final boolean tree;
@@ -99,16 +101,8 @@ public final class DiffTextRenderer {
 
     /** The callers, innermost first, up to the thread: where the frame was. */
     private String callers(DiffNode n) {
-        List<DiffNode> path = n.path();
-        if (path.size() < 2) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder("  ");
-        String arrow = unicode ? " \u2190 " : " < ";
-        for (int i = path.size() - 2; i >= 0; i--) {
-            s.append(i == path.size() - 2 ? (unicode ? "\u2190 " : "< ") : arrow).append(Text.sanitize(path.get(i).name()));
-        }
-        return s.toString();
+        String from = n.calledFrom(NEAREST_CALLERS, unicode ? " \u2190 " : " < ");
+        return from.isEmpty() ? "" : "  " + (unicode ? "\u2190 " : "< ") + Text.sanitize(from);
     }
 
     private void node(StringBuilder out, ProfileDiff diff, DiffNode n, String indent, String childIndent) {

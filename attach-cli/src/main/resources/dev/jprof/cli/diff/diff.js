@@ -134,9 +134,7 @@
     tr.appendChild(el('td', {'class': changeOf(sb - sa)}, points(sb - sa)));
     [pct(sa), pct(sb), r.a.toFixed(3), r.b.toFixed(3)].forEach(function (v) { tr.appendChild(el('td', {}, v)); });
     var name = el('td', {'class': 'name'}, r.n);
-    if (r.p.length > 1) {
-      name.appendChild(el('span', {'class': 'where'}, '  \u2190 ' + r.p.slice(0, -1).reverse().join(' \u2190 ')));
-    }
+    if (r.w) { name.appendChild(el('span', {'class': 'where'}, '  \u2190 ' + r.w)); }
     tr.appendChild(name);
     table.appendChild(tr);
   });
