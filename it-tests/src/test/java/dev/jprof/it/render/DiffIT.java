@@ -50,7 +50,7 @@ class DiffIT {
     /** Profiles DiffWork with {@code split} on {@code jvm}; returns the hot method's true share of the work. */
     private static double profile(Path session, String split, Jvm jvm) throws Exception {
         Jvm.Result r = jprof("--java", jvm.home().toString(), "-o", session.toString(), "-cp", Jvm.testClasses(),
-                DiffWork.class.getName(), split);
+                DiffWork.class.getName(), split, "30");
         assertEquals(0, r.exitCode, r.toString());
         Matcher m = TRUTH.matcher(r.stdout);
         assertTrue(m.find(), r.toString());
