@@ -44,7 +44,7 @@ public final class Text {
      * {@code [virtual threads] executor} for virtual threads grouped by name, or a synthetic frame's
      * identifier ({@code [self]}, {@code [await]}, ...). Not sanitised: the caller escapes for its medium.
      */
-    static String frameName(Frame frame) {
+    public static String frameName(Frame frame) {
         switch (frame.kind()) {
             case THREAD:
                 return (frame.isVirtualThread() ? "[virtual threads] " : "[thread] ") + frame.methodName();

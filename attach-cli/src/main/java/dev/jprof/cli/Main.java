@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The {@code jprof} command: run a program under the profiler, re-render saved sessions, attach to a
- * running JVM, list JVMs. With no arguments it profiles the built-in demo.
+ * The {@code jprof} command: run a program under the profiler, re-render saved sessions, compare two,
+ * attach to a running JVM, list JVMs. With no arguments it profiles the built-in demo.
  */
 public final class Main {
     /** Long options java itself knows; any other {@code --word} before the program is a mistyped jprof option. */
@@ -49,6 +49,9 @@ public final class Main {
                 return execute(new CommandLine(new ListCli()), rest);
             case "combine":
                 return execute(new CommandLine(new CombineCli()), rest);
+            case "diff":
+                return execute(new CommandLine(new DiffCli(System.out, System.err, SessionStore.forUser(),
+                        Browser.fromEnvironment())), rest);
             default:
                 RunCli runCli = new RunCli(agentJar(), toStderr, toStdout);
                 CommandLine run = new CommandLine(runCli);
@@ -137,7 +140,7 @@ public final class Main {
         return o != null && o.arity().min() == 0 && (next == null || next.startsWith("-"));
     }
 
-    private static int execute(CommandLine cmd, String[] args) {
+    static int execute(CommandLine cmd, String[] args) {
         cmd.setParameterExceptionHandler((e, a) -> {
             System.err.println("jprof: " + e.getMessage() + " (" + cmd.getCommandName() + " --help)");
             return CliException.USAGE;

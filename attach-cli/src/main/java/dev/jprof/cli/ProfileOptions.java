@@ -4,6 +4,7 @@ import dev.jprof.agent.AgentOptions;
 import dev.jprof.agent.OptionException;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,33 +20,9 @@ final class ProfileOptions {
             description = "text, html, json, speedscope, collapsed, session, pprof, jfr, or a Renderer class name (default: guessed from --outfile, else text)")
     String renderer;
 
-    @Option(names = {"-p", "--render-option"}, paramLabel = "KEY=VALUE",
-            description = "an option for the renderer, passed on as render_option (repeatable)")
-    List<String> renderOptions = new ArrayList<>();
-
-    @Option(names = {"-t", "--timeline"}, description = "keep samples in time order instead of aggregating repeated calls")
-    boolean timeline;
-
-    @Option(names = "--hide", paramLabel = "GLOB", description = "hide frames whose location path matches, e.g. '*/jackson-*'")
-    String hide;
-
-    @Option(names = "--hide-regex", paramLabel = "REGEX", description = "hide frames whose location path matches REGEX")
-    String hideRegex;
-
-    @Option(names = "--show", paramLabel = "GLOB", description = "show frames whose location path matches, even library ones")
-    String show;
-
-    @Option(names = "--show-regex", paramLabel = "REGEX", description = "show frames whose location path matches REGEX")
-    String showRegex;
-
-    @Option(names = "--show-all", description = "show everything: library frames, plumbing and tiny nodes")
-    boolean showAll;
-
-    @Option(names = "--unicode", negatable = true, description = "text: box-drawing characters (default: detected)")
-    Boolean unicode;
-
-    @Option(names = "--color", negatable = true, description = "text: ANSI colours (default: detected)")
-    Boolean color;
+    /** How the session is shown (hide/show, show_all, -p...): the options {@code jprof diff} shares. */
+    @Mixin
+    ViewOptions view = new ViewOptions();
 
     @Option(names = {"-i", "--interval"}, paramLabel = "DURATION", description = "time between samples, e.g. 10ms, 1ms, 0.005 (default 10ms)")
     String interval;
@@ -66,16 +43,9 @@ final class ProfileOptions {
 
     /** Refuses combinations that cannot both hold, naming the CLI options. */
     void checkExclusive() {
-        exclusive(hide, "--hide", hideRegex, "--hide-regex");
-        exclusive(show, "--show", showRegex, "--show-regex");
+        view.checkExclusive();
         if (asyncMode != null && !List.of("enabled", "disabled", "strict").contains(asyncMode)) {
             throw new CliException(CliException.USAGE, "--async-mode must be enabled, disabled or strict, got '" + asyncMode + "'");
-        }
-    }
-
-    private static void exclusive(Object a, String aName, Object b, String bName) {
-        if (a != null && b != null) {
-            throw new CliException(CliException.USAGE, aName + " and " + bName + " cannot be used together; use one");
         }
     }
 
@@ -88,28 +58,7 @@ final class ProfileOptions {
         if (outfile != null) {
             a.add("outfile", outfile);
         }
-        optional(a, "hide", hide);
-        optional(a, "hide_regex", hideRegex);
-        optional(a, "show", show);
-        optional(a, "show_regex", showRegex);
-        if (showAll) {
-            a.add("show_all", "true");
-        }
-        if (timeline) {
-            a.add("timeline", "true");
-        }
-        if (unicode != null) {
-            a.add("unicode", unicode.toString());
-        }
-        if (color != null) {
-            a.add("color", color.toString());
-        }
-        if (!renderOptions.isEmpty()) {
-            requireAgentKey("render_option", "-p/--render-option");
-            for (String option : renderOptions) {
-                a.add("render_option", option);
-            }
-        }
+        view.addTo(a);
         return a;
     }
 
@@ -148,14 +97,14 @@ final class ProfileOptions {
         }
     }
 
-    private static void requireAgentKey(String key, String what) {
+    static void requireAgentKey(String key, String what) {
         if (!AgentOptions.knows(key)) {
             throw new CliException(CliException.USAGE, what + " is not supported by this build's agent (no '"
                     + key + "' key yet)");
         }
     }
 
-    private static void optional(AgentArgString a, String key, String value) {
+    static void optional(AgentArgString a, String key, String value) {
         if (value != null) {
             a.add(key, value);
         }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
             "       jprof attach PID [start|stop|dump|status] [--duration D] [options]",
             "       jprof list",
             "       jprof combine A.jprof B.jprof... -o OUT.jprof",
+            "       jprof diff A.jprof B.jprof [-o diff.html] [options]",
             "       jprof demo [options]   (or jprof alone: profile a built-in demo)",
             "       bin/jprof install       (link jprof into ~/.local/bin)"},
         description = "Profiles a Java program: where the wall-clock time went, as a call tree.",
@@ -34,7 +35,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Text reports of a run go to stderr, beside the program's own output, and are saved for --load-prev; re-rendered sessions (--load, --load-prev) go to stdout. An HTML report without -o is written to a temporary file and opened with $BROWSER or xdg-open.",
             "",
-            "See also: jprof attach --help"})
+            "See also: jprof attach --help, jprof diff --help"})
 final class RunCli implements Callable<Integer> {
     @Mixin
     ProfileOptions options = new ProfileOptions();

@@ -16,7 +16,9 @@ class ProfileOptionsTableTest {
     @Test
     void everyCliOptionMapsToAnAgentKey() {
         List<String> checked = new ArrayList<>();
-        for (Field field : ProfileOptions.class.getDeclaredFields()) {
+        List<Field> fields = new ArrayList<>(Arrays.asList(ProfileOptions.class.getDeclaredFields()));
+        fields.addAll(Arrays.asList(ViewOptions.class.getDeclaredFields()));
+        for (Field field : fields) {
             Option option = field.getAnnotation(Option.class);
             if (option == null) {
                 continue;
