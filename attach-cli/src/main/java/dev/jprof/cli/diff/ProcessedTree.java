@@ -1,8 +1,8 @@
 package dev.jprof.cli.diff;
 
-import dev.jprof.Frame;
-import dev.jprof.FrameGroup;
-import dev.jprof.Processors;
+import dev.jprof.tree.Frame;
+import dev.jprof.tree.FrameGroup;
+import dev.jprof.tree.Processors;
 import dev.jprof.Session;
 import dev.jprof.renderers.FrameRenderer;
 import dev.jprof.renderers.RenderOptions;
