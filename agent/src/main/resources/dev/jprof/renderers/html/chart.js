@@ -6,20 +6,33 @@
   var CHART_ROW = 16, CHART_MAX_DEPTH = 400, CHART_ALL_DEPTH = 60, CHART_MAX_PX = 30000;
   var ALL_LANES = -1;
 
-  // A block is one method under the same chain of calling methods, whatever line each was at: stack-trie
-  // rows are mapped to method paths (canonical ids), each named by the first row seen for it.
-  var canonOfStack = new Int32Array(nStacks).fill(-1), canonRep = [0], canonIds = new Map();
-  canonOfStack[0] = 0;
-  function canonOf(st) {
-    if (canonOfStack[st] >= 0) return canonOfStack[st];
-    var chain = [];
-    for (var at = st; canonOfStack[at] < 0; at = ST.parent[at]) chain.push(at);
-    for (var i = chain.length - 1; i >= 0; i--) {
-      var row = chain[i], key = canonOfStack[ST.parent[row]] * nFrames + methodKey[ST.frame[row]], id = canonIds.get(key);
-      if (id === undefined) { id = canonRep.length; canonIds.set(key, id); canonRep.push(row); }
-      canonOfStack[row] = id;
+  // A block is one method under the same chain of calling methods, whatever line each was at: a stack is
+  // read as a path of canonical ids, one per (calling path, method), each named by the first frame seen
+  // for it. Unless "show all" is on, library code folds as in the tree: of a run of library frames only the
+  // outermost is kept (the code called into), then the application frames it calls back.
+  var canonRep = [0], canonIds = new Map(), pathCache = new Map();
+  function stackPath(s) {
+    var cached = pathCache.get(s);
+    if (cached) return cached;
+    var rows = [];
+    for (var at = s; at > 0; at = ST.parent[at]) rows.push(at);
+    var path = [], parent = 0, prevApp = true;
+    for (var i = rows.length - 1; i >= 0 && path.length < CHART_MAX_DEPTH; i--) {
+      var f = ST.frame[rows[i]], app = F.app[f] === 1;
+      if (!state.showAll && !app && !prevApp) continue;
+      prevApp = app;
+      var key = parent * nFrames + methodKey[f], id = canonIds.get(key);
+      if (id === undefined) { id = canonRep.length; canonIds.set(key, id); canonRep.push(rows[i]); }
+      path.push(id);
+      parent = id;
     }
-    return canonOfStack[st];
+    pathCache.set(s, path);
+    return path;
+  }
+  // "show all" changed: stacks are read again.
+  function resetChart() {
+    pathCache.clear();
+    lanes.forEach(function (lane) { lane.blocks = null; });
   }
 
   // Per lane, lazily: blocks by depth, each depth's blocks in time order ({start, end, node} arrays).
@@ -38,13 +51,7 @@
     }
     for (var k = 0; k < lane.start.length; k++) {
       var s = TL.stack[lane.idx[k]], t0 = lane.start[k], t1 = lane.end[k];
-      if (s !== pathOf) {
-        path = [];
-        for (var at = s; at > 0; at = ST.parent[at]) path.push(canonOf(at));
-        path.reverse();
-        if (path.length > CHART_MAX_DEPTH) path.length = CHART_MAX_DEPTH;
-        pathOf = s;
-      }
+      if (s !== pathOf) { path = stackPath(s); pathOf = s; }
       var d = 0;
       for (; d < path.length; d++) {
         var o = open[d];
@@ -128,8 +135,9 @@
     });
     chartCanvas.dataset.drawn = chartBoxes.length;
     chartCanvas.dataset.thread = chosen === ALL_LANES ? '' : shown[0] ? shown[0].label : '';
-    $('tl-chart-note').textContent = chosen !== ALL_LANES && sections[0] && sections[0].blocks.length > maxDepth
-      ? '(the first ' + maxDepth + ' of ' + sections[0].blocks.length + ' levels)' : '';
+    $('tl-chart-note').textContent = (state.showAll ? '' : 'library code folded to its outermost frame ("show all" unfolds it)')
+      + (chosen !== ALL_LANES && sections[0] && sections[0].blocks.length > maxDepth
+        ? '; the first ' + maxDepth + ' of ' + sections[0].blocks.length + ' levels' : '');
   }
   function chartHit(e) {
     var r = chartCanvas.getBoundingClientRect(), x = e.clientX - r.left, y = e.clientY - r.top;

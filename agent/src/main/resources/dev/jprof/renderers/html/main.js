@@ -50,6 +50,7 @@
       try {
         buildTree();
         flameTop = null;
+        resetChart();
         $('regex-error').textContent = '';
       } catch (err) {
         if (!(err instanceof SyntaxError)) throw err;

@@ -120,7 +120,7 @@ class HtmlFlameTimelineIT {
         assertEquals(List.of(), browser.severeLogs());
     }
 
-    /** main: phase A for the first 400 ms, then phase B for 600 ms; a second thread works throughout. */
+    /** main: phase A for the first 400 ms, then phase B for 600 ms; a second thread ticks and sleeps in turn. */
     @Test
     void timelineDrawsStacksInTimeOrder() throws Exception {
         open(ScriptedSessions.record(-1, (tick, out) -> {
@@ -128,7 +128,8 @@ class HtmlFlameTimelineIT {
                     ? TreeParity.stack("com.acme.Main.main:5", "com.acme.Phases.phaseA:10", "com.acme.Phases.work:30")
                     : TreeParity.stack("com.acme.Main.main:6", "com.acme.Phases.phaseB:20", "com.acme.Phases.work:31"));
             out.accept(2, "ticker", false, tick % 2 == 0 ? ThreadState.RUNNABLE : ThreadState.TIMED_WAITING,
-                    TreeParity.stack("com.acme.Ticker.run:3", tick % 2 == 0 ? "com.acme.Ticker.tick:4" : "java.lang.Thread.sleep:5"));
+                    tick % 2 == 0 ? TreeParity.stack("com.acme.Ticker.run:3", "com.acme.Ticker.tick:4")
+                            : TreeParity.stack("com.acme.Ticker.run:3", "java.lang.Thread.sleep:5", "java.lang.Thread.sleep0:6"));
         }), new RenderOptions().timeline(true), "phases");
         assertEquals("main", browser.js("return document.getElementById('tl-chart').dataset.thread"),
                 "the busiest thread is drawn first");
@@ -157,6 +158,11 @@ class HtmlFlameTimelineIT {
         assertEquals(500, ticks.size(), "the other thread's 500 separate ticks: " + ticks.size());
         assertTrue(ticks.stream().allMatch(t -> "ticker".equals(t.get("lane"))));
         assertEquals(1, blocks("Phases.phaseA").size(), "main is still drawn");
+        assertEquals(500, blocks("Thread.sleep").size(), "library code called from the application is drawn");
+        assertEquals(0, blocks("Thread.sleep0").size(), "library code it calls is folded, as in the tree");
+        browser.click("#show-all");
+        assertEquals(500, blocks("Thread.sleep0").size(), "show all unfolds it");
+        browser.click("#show-all");
         assertEquals(List.of(), browser.severeLogs());
     }
 
