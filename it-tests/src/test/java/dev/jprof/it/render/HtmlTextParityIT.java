@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the rows the page shows with everything expanded with the text report's rows, and the header's thread
  * count with the text header's: futures awaited ({@code [await]}), a virtual-thread server whose 1,250
  * request threads are each far below the threshold (grouped as {@code [virtual threads]}), a 1,500-frame
- * recursion, library runs hidden by a pattern, and the timeline's lanes.
+ * recursion, library runs hidden by a pattern, and the timeline's lanes. The flat view's rows equal the text
+ * report's flat mode, by self and by total time.
  */
 class HtmlTextParityIT {
     private static final int VIRTUAL_THREADS = 1250;
