@@ -66,8 +66,9 @@
     lane.blocks = byDepth;
     return byDepth;
   }
-  // The thread chosen first: the one with the most time running Java code.
-  (function () {
+  // The thread chosen first: the one with the most time running Java code. Done when the timeline is first
+  // drawn, so that opening a big report on another view does not pay for it.
+  function fillThreadChoice() {
     var best = 0, most = -1;
     lanes.forEach(function (lane, li) {
       var busy = 0;
@@ -80,12 +81,13 @@
     });
     chartSel.appendChild(new Option('all threads, stacked', String(ALL_LANES)));
     chartSel.value = String(best);
-  })();
+  }
   function chartColor(node) {
     var f = ST.frame[node], hk = hue(methodKey[f]);
     return F.app[f] ? 'hsl(' + (20 + hk % 40) + ',85%,' + (52 + hk % 12) + '%)' : 'hsl(' + (195 + hk % 30) + ',30%,' + (40 + hk % 12) + '%)';
   }
   function drawChart() {
+    if (!chartSel.options.length) fillThreadChoice();
     var chosen = +chartSel.value, shown = chosen === ALL_LANES ? lanes : lanes.slice(chosen, chosen + 1);
     var maxDepth = chosen === ALL_LANES ? CHART_ALL_DEPTH : CHART_MAX_DEPTH;
     var sections = shown.map(function (lane) {
