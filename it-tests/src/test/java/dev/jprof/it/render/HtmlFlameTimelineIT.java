@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The flame graph and the timeline's flame chart in Chromium, on scripted sessions whose sample counts are
  * known: threads merged by default and split on demand, click-to-zoom widths, the search's share of all
- * time, and stacks drawn in time order.
+ * time, and stacks drawn in time order; and a real program's two phases in the order it ran them.
  */
 class HtmlFlameTimelineIT {
     /** Eight threads with the same stacks; plain names so that no pool grouping merges them in Java first. */
@@ -163,6 +163,25 @@ class HtmlFlameTimelineIT {
         browser.click("#show-all");
         assertEquals(500, blocks("Thread.sleep0").size(), "show all unfolds it");
         browser.click("#show-all");
+        assertEquals(List.of(), browser.severeLogs());
+    }
+
+    /** A real JVM: phase A for 400 ms, then phase B for 600 ms, timed by the program itself. */
+    @Test
+    void timelineOfARealProgramDrawsItsPhasesInOrder() throws Exception {
+        Path report = AgentRun.profile(AgentRun.currentJava(), dir.resolve("phased.html"), "renderer=html",
+                PhasedTarget.class, "400", "600");
+        browser.open(report);
+        browser.click("#tab-timeline");
+        assertEquals("main", browser.js("return document.getElementById('tl-chart').dataset.thread"));
+        List<Map<String, Object>> a = blocks("PhasedTarget.phaseA");
+        List<Map<String, Object>> b = blocks("PhasedTarget.phaseB");
+        assertTrue(!a.isEmpty() && !b.isEmpty(), "both phases are drawn: " + a + " " + b);
+        double lastOfA = a.stream().mapToDouble(m -> num(m, "end")).max().orElseThrow();
+        double firstOfB = b.stream().mapToDouble(m -> num(m, "start")).min().orElseThrow();
+        assertTrue(lastOfA <= firstOfB, "every block of A ends before B's first starts: " + a + " " + b);
+        assertEquals(400_000, a.stream().mapToDouble(m -> num(m, "end") - num(m, "start")).sum(), 60_000, "A: " + a);
+        assertEquals(600_000, b.stream().mapToDouble(m -> num(m, "end") - num(m, "start")).sum(), 60_000, "B: " + b);
         assertEquals(List.of(), browser.severeLogs());
     }
 
