@@ -102,7 +102,7 @@
     ctx.fillStyle = '#212427'; ctx.fillRect(0, 0, W, H);
     ctx.font = '11px ' + getComputedStyle(document.body).getPropertyValue('--mono');
     ctx.textBaseline = 'middle';
-    var plotW = W - LABEL_W - 8, v0 = tlView[0], v1 = tlView[1], scale = plotW / (v1 - v0);
+    var plotW = W - LABEL_W - 8, v0 = tlView[0], v1 = tlView[1], scale = plotW / (v1 - v0), q = state.query;
     chartBoxes = [];
     sections.forEach(function (sec) {
       var y0 = sec.top;
@@ -124,6 +124,9 @@
           var node = canonRep[b.node[k]], f = ST.frame[node];
           ctx.fillStyle = chartColor(node);
           ctx.fillRect(x0, y, Math.max(x1 - x0 - 0.5, 0.5), CHART_ROW - 1);
+          if (q && (cls(f) + '.' + meth(f) + ' ' + fileName(f)).toLowerCase().indexOf(q) >= 0) {
+            ctx.strokeStyle = '#ffe066'; ctx.lineWidth = 1.5; ctx.strokeRect(x0 + 0.75, y + 0.75, Math.max(x1 - x0 - 2, 0.5), CHART_ROW - 2.5);
+          }
           var w = x1 - x0, maxChars = Math.floor((w - 6) / 6.7);
           if (maxChars >= 3) {
             var label = simpleName(f);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -110,10 +111,7 @@ class HtmlFlameTimelineIT {
 
         browser.driver.findElement(By.id("search")).sendKeys("parse");
         assertEquals("75.0% of all time", browser.driver.findElement(By.id("match-share")).getText());
-        long highlighted = (Long) browser.js("var c = document.getElementById('flame'), x = c.getContext('2d');"
-                + "var d = x.getImageData(0, 0, c.width, c.height).data, n = 0;"
-                + "for (var i = 0; i < d.length; i += 4) if (d[i] === 255 && d[i + 1] === 224 && d[i + 2] === 102) n++;"
-                + "return n;");
+        long highlighted = highlightPixels("flame");
         assertTrue(highlighted > 100, "matching frames are outlined: " + highlighted + " highlight pixels");
         browser.screenshot("html-flame-search");
         browser.driver.findElement(By.id("search")).clear();
@@ -143,6 +141,10 @@ class HtmlFlameTimelineIT {
         assertTrue(num(a, "x") + num(a, "w") <= num(b, "x") + 0.5, "A's block left of B's: " + a + " " + b);
         assertEquals(2, blocks("Phases.work").size(), "work under A and under B are two blocks");
         assertEquals(1, blocks("Main.main").size(), "main spans both phases as one block");
+        browser.driver.findElement(By.id("search")).sendKeys("phaseB");
+        assertTrue(highlightPixels("tl-chart") > 100, "the search outlines phase B's block");
+        browser.driver.findElement(By.id("search")).sendKeys(Keys.ESCAPE);
+        assertEquals(0, highlightPixels("tl-chart"), "Escape clears the search");
         browser.screenshot("html-timeline-chart");
 
         double pxPerMicro = num(a, "w") / 400_000;
@@ -180,8 +182,12 @@ class HtmlFlameTimelineIT {
         double lastOfA = a.stream().mapToDouble(m -> num(m, "end")).max().orElseThrow();
         double firstOfB = b.stream().mapToDouble(m -> num(m, "start")).min().orElseThrow();
         assertTrue(lastOfA <= firstOfB, "every block of A ends before B's first starts: " + a + " " + b);
-        assertEquals(400_000, a.stream().mapToDouble(m -> num(m, "end") - num(m, "start")).sum(), 60_000, "A: " + a);
-        assertEquals(600_000, b.stream().mapToDouble(m -> num(m, "end") - num(m, "start")).sum(), 60_000, "B: " + b);
+        double drawnA = a.stream().mapToDouble(m -> num(m, "end") - num(m, "start")).sum();
+        double drawnB = b.stream().mapToDouble(m -> num(m, "end") - num(m, "start")).sum();
+        System.err.printf("HtmlFlameTimelineIT: phases of 400 and 600 ms drawn as %.1f ms (%d blocks) and %.1f ms (%d blocks)%n",
+                drawnA / 1000, a.size(), drawnB / 1000, b.size());
+        assertEquals(400_000, drawnA, 60_000, "A: " + a);
+        assertEquals(600_000, drawnB, 60_000, "B: " + b);
         assertEquals(List.of(), browser.severeLogs());
     }
 
@@ -194,6 +200,14 @@ class HtmlFlameTimelineIT {
     private static void clickAt(WebElement canvas, double x, double y) {
         new Actions(browser.driver).moveToElement(canvas, (int) Math.round(x - canvas.getSize().getWidth() / 2.0),
                 (int) Math.round(y - canvas.getSize().getHeight() / 2.0)).click().perform();
+    }
+
+    /** Pixels of the search's outline colour on a canvas. */
+    private static long highlightPixels(String canvas) {
+        return browser.jsLong("var c = document.getElementById(arguments[0]), x = c.getContext('2d');"
+                + "var d = x.getImageData(0, 0, c.width, c.height).data, n = 0;"
+                + "for (var i = 0; i < d.length; i += 4) if (d[i] === 255 && d[i + 1] === 224 && d[i + 2] === 102) n++;"
+                + "return n;", canvas);
     }
 
     @SuppressWarnings("unchecked")
