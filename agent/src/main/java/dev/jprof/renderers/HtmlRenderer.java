@@ -17,6 +17,12 @@ import java.nio.charset.StandardCharsets;
  */
 public class HtmlRenderer implements Renderer {
     private static final String RESOURCES = "html/";
+    /**
+     * The page's script, one concern a file, run in this order inside one function scope (later files use
+     * what earlier ones define): data and shared helpers, the view options' processors, then the views.
+     */
+    private static final String[] SCRIPTS = {"common.js", "processors.js", "tree.js", "flame.js", "flat.js",
+        "timeline.js", "chart.js", "main.js"};
 
     private final HtmlViewOptions options;
     private final HtmlData data;
@@ -38,7 +44,8 @@ public class HtmlRenderer implements Renderer {
     HtmlRenderer(RenderOptions options, int maxTimelineEntries) {
         ProcessorOptions po = options.processorOptions();
         this.options = new HtmlViewOptions(options.showAll(), options.timeline(),
-                options.time() == ConsoleRenderer.TimeFormat.PERCENT_OF_TOTAL, po == null ? null : new ProcessorOptions(po));
+                options.time() == ConsoleRenderer.TimeFormat.PERCENT_OF_TOTAL, po == null ? null : new ProcessorOptions(po),
+                options.flat(), options.flatTime() == ConsoleRenderer.FlatTime.TOTAL);
         this.data = new HtmlData(maxTimelineEntries);
     }
 
@@ -47,7 +54,15 @@ public class HtmlRenderer implements Renderer {
         // Building the tree walks every stack: give deep ones room, as FrameRenderer does.
         String json = DeepStack.call(() -> data.toJson(session, options), 512L << 20);
         return fill(resource("template.html"), new String[] {"/*JPROF_STYLE*/", "\"JPROF_DATA\"", "/*JPROF_SCRIPT*/"},
-                new String[] {resource("style.css"), json, resource("app.js")});
+                new String[] {resource("style.css"), json, script()});
+    }
+
+    private static String script() {
+        StringBuilder out = new StringBuilder(96 * 1024);
+        for (String name : SCRIPTS) {
+            out.append("/* ").append(name).append(" */\n").append(resource(name)).append('\n');
+        }
+        return out.toString();
     }
 
     /** Replaces each marker once, in template order, so inserted text is never searched for later markers. */

@@ -11,8 +11,14 @@ final class HtmlViewOptions {
     private final boolean timeline;
     private final boolean percent;
     private final ProcessorOptions processorOptions;
+    private final boolean flat;
+    private final boolean flatTotal;
 
-    HtmlViewOptions(boolean showAll, boolean timeline, boolean percent, ProcessorOptions processorOptions) {
+    /** {@code flat}: the page opens on its flat view (the text report's flat mode), summing self or total time. */
+    HtmlViewOptions(boolean showAll, boolean timeline, boolean percent, ProcessorOptions processorOptions,
+                    boolean flat, boolean flatTotal) {
+        this.flat = flat;
+        this.flatTotal = flatTotal;
         this.showAll = showAll;
         this.timeline = timeline;
         this.percent = percent;
@@ -22,7 +28,8 @@ final class HtmlViewOptions {
     void write(JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("options");
         g.writeBooleanField("show_all", showAll);
-        g.writeStringField("view", timeline ? "timeline" : "tree");
+        g.writeStringField("view", flat ? "flat" : timeline ? "timeline" : "tree");
+        g.writeStringField("flat_time", flatTotal ? "total" : "self");
         g.writeStringField("time", percent ? "percent_of_total" : "seconds");
         g.writeNumberField("filter_threshold", processorOptions.filterThreshold());
         writePattern(g, "hide_regex", processorOptions.hideRegex());

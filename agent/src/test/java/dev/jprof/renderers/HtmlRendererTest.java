@@ -40,6 +40,9 @@ class HtmlRendererTest {
         assertFalse(Pattern.compile("(?i)<link\\b").matcher(html).find(), "styles are inline");
         assertTrue(html.contains("default-src 'none'"), "a content security policy forbids fetching");
         assertTrue(html.contains("function buildTree()"), "the script is inlined");
+        for (String part : new String[] {"function drawFlame()", "function drawChart()", "function renderFlat()", "window.jprof"}) {
+            assertTrue(html.contains(part), "every script file is inlined: " + part);
+        }
         assertTrue(html.contains(".row.app .name"), "the style sheet is inlined");
         assertFalse(html.contains("JPROF_DATA") || html.contains("/*JPROF_"), "every marker was filled");
     }
@@ -80,6 +83,15 @@ class HtmlRendererTest {
         assertEquals(0.05, opts.path("filter_threshold").asDouble(), 1e-9);
         assertEquals(".*/org/lib/.*", opts.path("hide_regex").asText());
         assertTrue(opts.path("show_regex").isNull());
+    }
+
+    @Test
+    void flatModeOpensTheFlatViewWithItsTime() throws Exception {
+        RenderOptions o = new RenderOptions().flat(true).flatTime(ConsoleRenderer.FlatTime.TOTAL);
+        JsonNode opts = data(Renderers.create("html", o, false).render(HtmlTestSessions.small("w"))).path("options");
+        assertEquals("flat", opts.path("view").asText());
+        assertEquals("total", opts.path("flat_time").asText());
+        assertEquals("self", data(new HtmlRenderer().render(HtmlTestSessions.small("w"))).path("options").path("flat_time").asText());
     }
 
     @Test

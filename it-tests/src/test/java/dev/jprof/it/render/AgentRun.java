@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@link RenderTarget} in a fresh JVM with the built agent writing one report file. */
+/** Runs a program ({@link RenderTarget} unless told) in a fresh JVM with the built agent writing one report file. */
 final class AgentRun {
     private AgentRun() {
     }
@@ -30,12 +30,19 @@ final class AgentRun {
      * @param agentArgs further agent options, e.g. {@code renderer=collapsed}; may be empty
      */
     static Path profile(String java, Path outfile, String agentArgs) throws IOException, InterruptedException {
+        return profile(java, outfile, agentArgs, RenderTarget.class, "600");
+    }
+
+    /** As above, for any program of the test classes and its arguments. */
+    static Path profile(String java, Path outfile, String agentArgs, Class<?> main, String... args)
+            throws IOException, InterruptedException {
         String agentJar = System.getProperty("jprof.agent.jar");
         String classes = System.getProperty("jprof.test.classes");
         assertTrue(agentJar != null && Files.isRegularFile(Paths.get(agentJar)), "agent jar not built: " + agentJar);
         String options = "interval=5ms,outfile=" + outfile + (agentArgs.isEmpty() ? "" : "," + agentArgs);
         List<String> command = new ArrayList<>(List.of(java, "-javaagent:" + agentJar + "=" + options,
-                "-cp", classes, RenderTarget.class.getName(), "600"));
+                "-cp", classes, main.getName()));
+        command.addAll(List.of(args));
         Path log = Files.createTempFile("jprof-render-run", ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean exited = p.waitFor(60, TimeUnit.SECONDS);

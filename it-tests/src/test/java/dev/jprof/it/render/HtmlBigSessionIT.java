@@ -73,7 +73,12 @@ class HtmlBigSessionIT {
             assertTrue(browser.driver.findElement(By.id("match-count")).getText().matches("[1-9]\\d* match(es)?"));
             browser.screenshot("html-1m-call-tree");
             browser.click("#tab-flame");
-            assertTrue(browser.jsLong("return +document.getElementById('flame').dataset.rects") > 10);
+            // Threads merged: the 20 workers' identical paths are drawn once; split, each has its column.
+            long merged = browser.jsLong("return +document.getElementById('flame').dataset.rects");
+            assertTrue(merged >= 4, "merged flame graph boxes: " + merged);
+            browser.click("#flame-split");
+            long split = browser.jsLong("return +document.getElementById('flame').dataset.rects");
+            assertTrue(split > 20 + merged, "split by thread: " + split + " boxes, merged " + merged);
             browser.click("#tab-timeline");
             assertTrue(browser.jsLong("return +document.getElementById('timeline').dataset.drawn") > 1000);
             browser.screenshot("html-1m-timeline");

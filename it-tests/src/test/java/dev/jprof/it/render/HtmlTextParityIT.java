@@ -6,23 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jprof.tree.Frame;
 import dev.jprof.tree.ProcessorOptions;
 import dev.jprof.tree.Processors;
-import dev.jprof.Recorder;
 import dev.jprof.Session;
-import dev.jprof.it.support.ManualClock;
+import dev.jprof.renderers.ConsoleRenderer;
 import dev.jprof.renderers.FrameRenderer;
 import dev.jprof.renderers.HtmlRenderer;
 import dev.jprof.renderers.RenderOptions;
-import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.ThreadState;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the rows the page shows with everything expanded with the text report's rows, and the header's thread
  * count with the text header's: futures awaited ({@code [await]}), a virtual-thread server whose 1,250
  * request threads are each far below the threshold (grouped as {@code [virtual threads]}), a 1,500-frame
- * recursion, library runs hidden by a pattern, and the timeline's lanes.
+ * recursion, library runs hidden by a pattern, and the timeline's lanes. The flat view's rows equal the text
+ * report's flat mode, by self and by total time.
  */
 class HtmlTextParityIT {
     private static final int VIRTUAL_THREADS = 1250;
@@ -85,6 +83,36 @@ class HtmlTextParityIT {
         if (!hideGlob.isEmpty()) {
             assertTrue(text.stream().anyMatch(r -> r.contains(" frames hidden]")), "the pattern hides something: " + text);
         }
+        assertEquals(List.of(), browser.severeLogs());
+    }
+
+    @ParameterizedTest(name = "flat {0}, {1} time, show all {2}")
+    @CsvSource({
+        "futures, SELF, false",
+        "futures, TOTAL, false",
+        "virtual, SELF, false",
+        "virtual, TOTAL, true",
+        "deep, SELF, false",
+        "deep, TOTAL, false",
+        "deep, TOTAL, true",
+    })
+    void pageFlatViewEqualsTextFlatMode(String name, ConsoleRenderer.FlatTime flatTime, boolean showAll) throws Exception {
+        Session session = session(name);
+        ProcessorOptions options = new ProcessorOptions();
+        open(session, new RenderOptions().showAll(showAll).processorOptions(options).flat(true).flatTime(flatTime),
+                name + "-flat-" + flatTime);
+        assertEquals("flat", browser.js("return location.hash.substring(6)"), "-p flat opens the page on its flat view");
+        String text = new ConsoleRenderer(false, false, ConsoleRenderer.TimeFormat.SECONDS, showAll, false, options,
+                ZoneOffset.UTC, true, flatTime, true).render(session);
+        List<String> expected = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                expected.add(line);
+            }
+        }
+        assertTrue(expected.size() >= 3, "a flat report of several methods: " + expected);
+        assertEquals(expected, lines("flatText"), "the page's flat rows, in order");
+        assertEquals(Math.min(expected.size(), 1000), browser.jsLong("return document.querySelectorAll('#flat .row').length"));
         assertEquals(List.of(), browser.severeLogs());
     }
 
@@ -198,12 +226,12 @@ class HtmlTextParityIT {
         return out;
     }
 
-    // ---- sessions: 1,000 ticks of 1 ms, scripted ----
+    // ---- sessions: 1,000 ticks of 1 ms, scripted (ScriptedSessions) ----
 
     private static Session session(String name) {
         switch (name) {
             case "futures":
-                return record(-1, (tick, out) -> {
+                return ScriptedSessions.record(-1, (tick, out) -> {
                     boolean computing = tick % 10 < 4;
                     out.accept(1, "main", false, computing ? ThreadState.RUNNABLE : ThreadState.WAITING, computing
                             ? TreeParity.stack("com.acme.Main.main:5", "com.acme.App.awaitAll:20", "com.acme.App.compute:30")
@@ -221,7 +249,7 @@ class HtmlTextParityIT {
                             "java.util.concurrent.FutureTask.awaitDone:10", "java.util.concurrent.locks.LockSupport.park:4"));
                 });
             case "virtual":
-                return record(VIRTUAL_THREADS, (tick, out) -> {
+                return ScriptedSessions.record(VIRTUAL_THREADS, (tick, out) -> {
                     out.accept(1, "HTTP-Dispatcher", false, ThreadState.WAITING, TreeParity.stack("java.lang.Thread.run:1",
                             "sun.net.httpserver.ServerImpl$Dispatcher.run:2", "sun.nio.ch.SelectorImpl.select:3"));
                     out.accept(2, "idle-timeout-task", false, ThreadState.TIMED_WAITING, TreeParity.stack("java.lang.Thread.run:1",
@@ -245,7 +273,7 @@ class HtmlTextParityIT {
                     }
                 });
             case "deep":
-                return record(-1, (tick, out) -> {
+                return ScriptedSessions.record(-1, (tick, out) -> {
                     List<String> frames = new ArrayList<>();
                     frames.add("com.acme.Main.main:1");
                     for (int d = 0; d < 1500; d++) {
@@ -258,31 +286,5 @@ class HtmlTextParityIT {
             default:
                 throw new IllegalArgumentException(name);
         }
-    }
-
-    private static Session record(int virtualThreads, BiConsumer<Integer, StackSource.StackConsumer> script) {
-        ManualClock clock = new ManualClock(false);
-        int[] tick = {0};
-        StackSource source = new StackSource() {
-            @Override
-            public void sample(StackConsumer out) {
-                script.accept(tick[0], out);
-            }
-
-            @Override
-            public int virtualThreadsSeen() {
-                return virtualThreads;
-            }
-        };
-        Recorder recorder = new Recorder(source, clock, Duration.ofMillis(1), TreeParity::locate, "parity",
-                1 << 20);
-        recorder.startManual();
-        for (int t = 0; t < 1000; t++) {
-            clock.advance(1_000_000L);
-            tick[0] = t;
-            recorder.tick();
-        }
-        recorder.stop();
-        return recorder.snapshot();
     }
 }
