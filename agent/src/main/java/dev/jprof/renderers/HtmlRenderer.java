@@ -38,7 +38,8 @@ public class HtmlRenderer implements Renderer {
     HtmlRenderer(RenderOptions options, int maxTimelineEntries) {
         ProcessorOptions po = options.processorOptions();
         this.options = new HtmlViewOptions(options.showAll(), options.timeline(),
-                options.time() == ConsoleRenderer.TimeFormat.PERCENT_OF_TOTAL, po == null ? null : new ProcessorOptions(po));
+                options.time() == ConsoleRenderer.TimeFormat.PERCENT_OF_TOTAL, po == null ? null : new ProcessorOptions(po),
+                options.splitPools());
         this.data = new HtmlData(maxTimelineEntries);
     }
 

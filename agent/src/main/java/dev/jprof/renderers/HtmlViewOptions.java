@@ -11,12 +11,23 @@ final class HtmlViewOptions {
     private final boolean timeline;
     private final boolean percent;
     private final ProcessorOptions processorOptions;
+    private final boolean splitPools;
 
-    HtmlViewOptions(boolean showAll, boolean timeline, boolean percent, ProcessorOptions processorOptions) {
+    HtmlViewOptions(boolean showAll, boolean timeline, boolean percent, ProcessorOptions processorOptions,
+                    boolean splitPools) {
         this.showAll = showAll;
+        this.splitPools = splitPools;
         this.timeline = timeline;
         this.percent = percent;
         this.processorOptions = processorOptions == null ? new ProcessorOptions() : processorOptions;
+    }
+
+    boolean showAll() {
+        return showAll;
+    }
+
+    boolean splitPools() {
+        return splitPools;
     }
 
     void write(JsonGenerator g) throws IOException {

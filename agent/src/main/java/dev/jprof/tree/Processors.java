@@ -73,7 +73,7 @@ public final class Processors {
 
     /**
      * Converts a timeline into a time-aggregate summary: repeated calls along the same call stack become
-     * one frame; children are sorted by descending time.
+     * one frame; children are sorted by descending time, threads by descending active time (time not idle).
      */
     public static Frame aggregateRepeatedCalls(Frame root, ProcessorOptions options) {
         if (root == null) {
@@ -91,7 +91,12 @@ public final class Processors {
         for (Frame child : root.children()) {
             aggregateRepeatedCalls(child, options);
         }
-        root.sortChildrenByTime();
+        if (root.kind() == Frame.Kind.ROOT) {
+            // Threads rank by the work they did: a pool thread waiting for work is as old as main.
+            ThreadArrangement.sortByActiveTime(root);
+        } else {
+            root.sortChildrenByTime();
+        }
         return root;
     }
 

@@ -41,6 +41,9 @@ final class ProfileOptions {
     @Option(names = "--show-all", description = "show everything: library frames, plumbing and tiny nodes")
     boolean showAll;
 
+    @Option(names = "--split-pools", description = "one row per pool thread instead of one [pool] row per pool")
+    boolean splitPools;
+
     @Option(names = "--unicode", negatable = true, description = "text: box-drawing characters (default: detected)")
     Boolean unicode;
 
@@ -94,6 +97,9 @@ final class ProfileOptions {
         optional(a, "show_regex", showRegex);
         if (showAll) {
             a.add("show_all", "true");
+        }
+        if (splitPools) {
+            a.add("split_pools", "true");
         }
         if (timeline) {
             a.add("timeline", "true");

@@ -202,7 +202,7 @@
       if (!parent) continue;
       if (!relevant(n, tParent[n] === 0 ? total : keptTotal)) { parent.abs += tTime[n]; continue; }
       var x = new Node(n, tBase[n], parent);
-      x.time = tTime[n]; x.abs = tAbs[n]; x.line = tLine[n];
+      x.time = tTime[n]; x.abs = tAbs[n]; x.line = tLine[n]; x.idle = tIdleAll[n];
       nodes[n] = x;
       parent.children.push(x);
       kept.push(x);
@@ -210,7 +210,8 @@
     // aggregateRepeatedCalls sorts by descending time, stable; then removeUnnecessarySelfTimeNodes.
     for (var q = 0; q < kept.length; q++) {
       var kq = kept[q];
-      if (kq.children.length > 1) kq.children.sort(byTime);
+      // Threads rank by active time (ThreadArrangement.sortByActiveTime), frames by time.
+      if (kq.children.length > 1) kq.children.sort(kq === r ? byActiveTime : byTime);
       if (kq.children.length === 1 && isSelf(kq.children[0])) { kq.abs += kq.children[0].time; kq.children = []; }
     }
     // Frame.selfTime(): absorbed time plus [self] children.
@@ -224,6 +225,7 @@
     return r;
   }
   function byTime(a, b) { return b.time - a.time; }
+  function byActiveTime(a, b) { return (b.time - b.idle) - (a.time - a.idle); }
 
   // Processors.hiddenPredicate: a [self] frame follows its parent; only methods are otherwise hidden.
   function hiddenPredicate(hideRe, showRe) {
