@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *       name and a trailing number, two members or more) become one {@code [pool]} thread frame, unless
  *       pools are split or the tree is a timeline;</li>
  *   <li>threads that waited for work ({@code [idle]}) for at least {@link #IDLE_SHARE} of their time fold
- *       into one {@code [N idle threads]} line, unless everything is shown;</li>
+ *       into one {@code [N idle threads]} line, all of it idle time, so it comes last, unless everything
+ *       is shown;</li>
  *   <li>threads are ordered by active time, their time minus {@link Frame#idleTime()}.</li>
  * </ul>
  */
@@ -135,12 +136,10 @@ public final class ThreadArrangement {
             return;
         }
         double time = 0;
-        double waiting = 0;
         int threads = 0;
         List<String> names = new ArrayList<>();
         for (Frame thread : idle) {
             time += thread.time();
-            waiting += thread.idleTime();
             threads += Math.max(1, thread.poolThreads());
             names.add(thread.poolThreads() > 0 ? thread.methodName() + " (" + thread.poolThreads() + ")" : thread.methodName());
             thread.removeFromParent();
@@ -148,7 +147,8 @@ public final class ThreadArrangement {
         String listed = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())))
                 + (names.size() > NAMES_SHOWN ? " ..." : "");
         String label = String.format(Locale.ROOT, "[%d idle thread%s]  %s", threads, threads == 1 ? "" : "s", listed);
-        root.addChild(Frame.synthetic(label, time, waiting));
+        // All idle: the line ranks last, after every thread that did some work, here and in the page.
+        root.addChild(Frame.synthetic(label, time, time));
     }
 
     /** Time under {@code [idle]} frames anywhere below a frame. */
