@@ -190,7 +190,10 @@
       return tTime[k] / base >= threshold || (totalActive > 0 && (tTime[k] - tIdleAll[k]) / totalActive >= threshold);
     }
     var keptThreads = 0;
-    for (var kt = 1; kt < count; kt++) if (tParent[kt] === 0 && relevant(kt, total)) keptThreads += tTime[kt];
+    // The idle-threads line (synthetic, all idle) is no thread whose frames are judged: it sets no base.
+    for (var kt = 1; kt < count; kt++) {
+      if (tParent[kt] === 0 && FR.kind[bFrame[tBase[kt]]] !== K_SYNTHETIC && relevant(kt, total)) keptThreads += tTime[kt];
+    }
     keptTotal = keptThreads > 0 ? keptThreads : total;
     var nodes = new Array(count);
     var r = new Node(0, 0, null);
