@@ -185,4 +185,24 @@ class IdleThreadsTest {
         assertTrue(html.contains("[pool] http-exec  4 threads"), "the pool row reaches the page");
         assertTrue(html.contains("[1 idle thread]  idle-timeout-task"));
     }
+
+    @Test
+    void theIdleLineSetsNoBaseForTheThresholdBelowOtherThreads() {
+        Sessions s = new Sessions();
+        for (int tick = 0; tick < 100; tick++) {
+            for (int p = 0; p < 150; p++) {
+                s.source.set(100 + p, "pool-" + p, ThreadState.WAITING, concat(WORKER, GET_TASK));
+            }
+            boolean parked = tick % 10 < 7;
+            s.source.set(2, "worker", parked ? ThreadState.WAITING : ThreadState.RUNNABLE, parked
+                    ? new String[] {"java.lang.Thread.run:1", "com.acme.Worker.loop:70", "java.util.concurrent.locks.LockSupport.park:2"}
+                    : new String[] {"java.lang.Thread.run:1", "com.acme.Worker.loop:71", "com.acme.Worker.compute:80"});
+            s.tick(10, 1);
+        }
+        String text = text(s.recorder.snapshot(), new RenderOptions());
+        assertTrue(text.contains("[150 idle threads]  pool (150)"), text);
+        // 0.7 s parked is 0.5% of all 151 s, but 70% of the worker's: it stays.
+        assertTrue(text.contains("LockSupport.park"), text);
+        assertTrue(text.contains("Worker.compute"), text);
+    }
 }
