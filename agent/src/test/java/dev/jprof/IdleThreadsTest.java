@@ -205,4 +205,27 @@ class IdleThreadsTest {
         assertTrue(text.contains("LockSupport.park"), text);
         assertTrue(text.contains("Worker.compute"), text);
     }
+
+    @Test
+    void theWaitsOfCommonServersArePoolWaits() {
+        String[][] waits = {
+            {"java.util.concurrent.ForkJoinPool", "awaitWork"},
+            {"java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "take"},
+            {"sun.nio.ch.EPollSelectorImpl", "doSelect"},
+            {"sun.nio.ch.KQueueSelectorImpl", "doSelect"},
+            {"java.net.ServerSocket", "accept"},
+            {"sun.nio.ch.ServerSocketChannelImpl", "accept"},
+            {"org.apache.tomcat.util.threads.TaskQueue", "take"},
+            {"org.eclipse.jetty.util.thread.QueuedThreadPool$Runner", "idleJobPoll"},
+            {"io.netty.channel.epoll.EpollEventLoop", "epollWait"},
+            {"io.netty.util.concurrent.SingleThreadEventExecutor", "takeTask"},
+        };
+        for (String[] w : waits) {
+            assertTrue(IdleRules.matches(w[0], w[1]), w[0] + "." + w[1]);
+        }
+        assertFalse(IdleRules.matches("java.util.concurrent.LinkedBlockingQueue", "take"),
+                "a queue the program reads itself is its own wait, not a pool's");
+        assertFalse(IdleRules.matches("sun.nio.ch.SelectorImpl", "selectNow"));
+        assertFalse(IdleRules.matches("java.util.concurrent.ThreadPoolExecutor", "runWorker"));
+    }
 }
