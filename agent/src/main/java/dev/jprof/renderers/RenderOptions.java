@@ -160,6 +160,10 @@ public final class RenderOptions {
         return splitPools;
     }
 
+    /**
+     * @param value one row per pool thread instead of one {@code [pool]} row per pool
+     * @return these options
+     */
     public RenderOptions splitPools(boolean value) {
         splitPools = value;
         return this;
