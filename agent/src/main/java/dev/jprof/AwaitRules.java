@@ -8,68 +8,81 @@ import dev.jprof.sampling.ThreadState;
  * awaits under the caller of that method; an unmounted virtual thread awaits under its innermost
  * non-JDK frame (its parking internals are folded away); a virtual thread ready to run but without a carrier
  * (not started yet, or woken and not mounted yet) waits for a carrier there, in every async mode: nobody
- * awaited that time. Carrier threads that run a virtual thread are not counted twice.
+ * awaited that time. Carrier threads that run a virtual thread are not counted twice. A platform thread
+ * waiting for work ({@link IdleRules}) is {@code [idle]} there, in every async mode.
  */
 final class AwaitRules {
     /** What a sample's tail becomes. */
-    enum Kind { NONE, AWAIT, CARRIER_WAIT, OUT_OF_CONTEXT, SKIP }
+    enum Kind { NONE, AWAIT, CARRIER_WAIT, OUT_OF_CONTEXT, IDLE, SKIP }
+
+    /**
+     * What a sample's tail becomes and how many of its frames (outermost first) stay above it.
+     *
+     * @param kind what the tail becomes
+     * @param keep how many frames stay; the rest fold into the tail
+     */
+    record Tail(Kind kind, int keep) {
+    }
 
     private final SessionTables t;
     private final AsyncMode mode;
+    private final IdleRules idle;
 
     AwaitRules(SessionTables tables, AsyncMode mode) {
         this.t = tables;
         this.mode = mode;
+        this.idle = new IdleRules(tables);
     }
 
     /**
      * @param frames outermost first
-     * @return the kind; {@link #depth} then tells how many frames to keep
+     * @return the kind, and how many frames to keep
      */
-    Kind classify(int[] frames, byte state, boolean virtual, int[] depth) {
-        depth[0] = frames.length;
-        if (mode == AsyncMode.DISABLED) {
-            return Kind.NONE;
+    Tail classify(int[] frames, byte state, boolean virtual) {
+        Tail tail = mode == AsyncMode.DISABLED ? null : asyncTail(frames, state, virtual);
+        if (tail != null) {
+            return tail;
         }
+        int wait = virtual ? -1 : idle.waitAt(frames);
+        return new Tail(wait >= 0 ? Kind.IDLE : Kind.NONE, wait >= 0 ? wait : frames.length);
+    }
+
+    /** The async mode's decision, or null when it has none. */
+    private Tail asyncTail(int[] frames, byte state, boolean virtual) {
         if (!virtual && runsVirtualThread(frames)) {
-            return Kind.SKIP;
+            return new Tail(Kind.SKIP, frames.length);
         }
         if (virtual && state == ThreadState.READY) {
             // Seen unmounted though runnable: it waits for a carrier where it stopped (its parking internals
             // folded away), at the top if it never ran.
-            depth[0] = frames.length > 0 && isVirtualThreadInternal(frames[frames.length - 1])
-                    ? belowJdkFrames(frames, frames.length - 1) : frames.length;
-            return Kind.CARRIER_WAIT;
+            return new Tail(Kind.CARRIER_WAIT, frames.length > 0 && isVirtualThreadInternal(frames[frames.length - 1])
+                    ? belowJdkFrames(frames, frames.length - 1) : frames.length);
         }
         boolean waiting = ThreadState.isWaiting(state);
         if (waiting) {
             for (int i = 0; i < frames.length; i++) {
                 if (isFutureWait(frames[i])) {
-                    depth[0] = i;
-                    return Kind.AWAIT;
+                    return new Tail(Kind.AWAIT, i);
                 }
             }
         }
         if (virtual && frames.length == 0 && !waiting) {
             // Started but never mounted yet: ready, waiting for a carrier.
-            depth[0] = 0;
-            return Kind.CARRIER_WAIT;
+            return new Tail(Kind.CARRIER_WAIT, 0);
         }
         if (virtual && frames.length > 0 && isVirtualThreadInternal(frames[frames.length - 1])) {
-            depth[0] = belowJdkFrames(frames, frames.length - 1);
-            return waiting ? Kind.AWAIT : Kind.CARRIER_WAIT;
+            return new Tail(waiting ? Kind.AWAIT : Kind.CARRIER_WAIT, belowJdkFrames(frames, frames.length - 1));
         }
         if (virtual) {
             // Still mounted on its way to park or sleep (arming the wake-up timer, say): the innermost frame
             // is then not the VirtualThread's own, but the parking below the program's frame is still waiting.
             for (int p = frames.length - 1; p >= 0; p--) {
                 if (isVirtualThreadPark(frames[p])) {
-                    depth[0] = belowJdkFrames(frames, p);
-                    return Kind.AWAIT;
+                    return new Tail(Kind.AWAIT, belowJdkFrames(frames, p));
                 }
             }
         }
-        return Kind.NONE;
+        return null;
     }
 
     /** How many frames stay when the JDK frames from {@code innermost} outwards are folded away. */

@@ -26,14 +26,13 @@ public final class CarrierCheck {
         SessionTables t = session.tables();
         AwaitRules rules = new AwaitRules(t, session.asyncMode() == AsyncMode.DISABLED ? AsyncMode.ENABLED
                 : session.asyncMode());
-        int[] depth = new int[1];
         long nanos = 0;
         for (int r = 0; r < t.runCount(); r++) {
             int th = t.runThread[r];
             if (!t.threadVirtual[th] || t.runState[r] != ThreadState.RUNNABLE) {
                 continue;
             }
-            if (rules.classify(t.framesOf(t.runStack[r]), t.runState[r], true, depth) == AwaitRules.Kind.NONE) {
+            if (rules.classify(t.framesOf(t.runStack[r]), t.runState[r], true).kind() == AwaitRules.Kind.NONE) {
                 nanos += t.runWeight[r];
             }
         }

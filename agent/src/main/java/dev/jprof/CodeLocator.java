@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 /**
  * Resolves stack frames to {@link CodeLocation}s, per DESIGN.md: JDK modules and dependency jars are
  * library code; classes directories, the main jar and Spring Boot's {@code BOOT-INF/classes} are
- * application code. Runs when a session is snapshotted, never on the sampler's path.
+ * application code. The main class's own jar, directory or JDK module is application code too, so a
+ * program whose main is library code (javac's {@code com.sun.tools.javac.Main} in {@code jdk.compiler},
+ * jshell, a tool run from its jar) shows its own frames; hide/show patterns still decide over it. Runs
+ * when a session is snapshotted, never on the sampler's path.
  */
 public final class CodeLocator {
     private static final Pattern VERSION_SUFFIX = Pattern.compile("-\\d[\\w.\\-]*$");
@@ -24,6 +27,8 @@ public final class CodeLocator {
 
     private final Function<String, Class<?>> classes;
     private final Set<String> applicationRoots = new HashSet<>();
+    /** JDK modules holding the main class: a JDK tool run as the program. */
+    private final Set<String> applicationModules = new HashSet<>();
     private final String ownRoot;
     private final Map<String, CodeLocation> byClass = new HashMap<>();
 
@@ -31,16 +36,28 @@ public final class CodeLocator {
      * @param classes finds a loaded class by name, or returns null
      */
     public CodeLocator(Function<String, Class<?>> classes) {
+        this(classes, System.getProperty("sun.java.command", ""));
+    }
+
+    /**
+     * @param classes finds a loaded class by name, or returns null
+     * @param command the launcher's command line ({@code sun.java.command}): {@code app.jar args},
+     *                {@code com.acme.Main args} or {@code module/com.acme.Main args}
+     */
+    CodeLocator(Function<String, Class<?>> classes, String command) {
         this.classes = classes;
         this.ownRoot = root(CodeLocator.class);
-        String command = System.getProperty("sun.java.command", "").trim();
-        String first = command.isEmpty() ? "" : command.split("\\s+")[0];
+        String trimmed = command == null ? "" : command.trim();
+        String first = trimmed.isEmpty() ? "" : trimmed.split("\\s+")[0];
         if (first.endsWith(".jar")) {
             applicationRoots.add(Paths.get(first).toAbsolutePath().normalize().toString());
         } else if (!first.isEmpty()) {
-            Class<?> main = classes.apply(first);
+            Class<?> main = classes.apply(first.substring(first.indexOf('/') + 1));
+            String module = main == null || !main.getModule().isNamed() ? null : main.getModule().getName();
             String root = main == null ? null : root(main);
-            if (root != null && !root.equals(ownRoot)) {
+            if (module != null && isJdkModule(module) && !module.equals("java.base")) {
+                applicationModules.add(module);
+            } else if (root != null && !root.equals(ownRoot)) {
                 applicationRoots.add(root);
             }
         }
@@ -71,16 +88,16 @@ public final class CodeLocator {
 
     private CodeLocation locateClass(String className, String module) {
         if (module != null && isJdkModule(module)) {
-            return new CodeLocation("jrt:/" + module, module, false);
+            return new CodeLocation("jrt:/" + module, module, applicationModules.contains(module));
         }
         String host = HIDDEN_CLASS.matcher(className).replaceFirst("");
         Class<?> type = classes.apply(host);
         if (type == null) {
             return module != null ? new CodeLocation("jrt:/" + module, module, false) : CodeLocation.UNKNOWN;
         }
-        if (type.getModule().isNamed() && type.getClassLoader() == null) {
+        if (type.getModule().isNamed() && (type.getClassLoader() == null || isJdkModule(type.getModule().getName()))) {
             String name = type.getModule().getName();
-            return new CodeLocation("jrt:/" + name, name, false);
+            return new CodeLocation("jrt:/" + name, name, applicationModules.contains(name));
         }
         String root = root(type);
         if (root == null) {

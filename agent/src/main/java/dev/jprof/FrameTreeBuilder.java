@@ -67,7 +67,6 @@ final class FrameTreeBuilder {
         @SuppressWarnings("unchecked")
         Map<String, Double>[] stateTimes = new Map[threads];
         AwaitRules rules = new AwaitRules(t, session.asyncMode());
-        int[] keep = new int[1];
         Integer[] order = chronological();
         long[] weights = mergeRuns ? mergeRuns(order) : t.runWeight;
         for (Integer run : order) {
@@ -78,7 +77,9 @@ final class FrameTreeBuilder {
             int th = t.runThread[r];
             double seconds = weights[r] / 1e9;
             int[] frames = t.framesOf(t.runStack[r]);
-            AwaitRules.Kind kind = rules.classify(frames, t.runState[r], t.threadVirtual[th], keep);
+            AwaitRules.Tail tail = rules.classify(frames, t.runState[r], t.threadVirtual[th]);
+            AwaitRules.Kind kind = tail.kind();
+            int keep = tail.keep();
             if (kind == AwaitRules.Kind.SKIP) {
                 continue;
             }
@@ -96,7 +97,7 @@ final class FrameTreeBuilder {
                 pathKeys[th] = Arrays.copyOf(pathKeys[th], frames.length * 2);
             }
             int[] keys = pathKeys[th];
-            for (int d = 0; d < keep[0]; d++) {
+            for (int d = 0; d < keep; d++) {
                 int f = frames[d];
                 Frame node = d < path.size() && keys[d] == methodKey[f] ? path.get(d) : null;
                 if (node == null) {
@@ -114,10 +115,8 @@ final class FrameTreeBuilder {
                 node.addLineTime(t.frameLine[f], seconds);
                 parent = node;
             }
-            truncate(path, keep[0]);
-            String leaf = kind == AwaitRules.Kind.AWAIT ? Frame.AWAIT
-                    : kind == AwaitRules.Kind.CARRIER_WAIT ? Frame.CARRIER_WAIT
-                    : kind == AwaitRules.Kind.OUT_OF_CONTEXT ? Frame.OUT_OF_CONTEXT : Frame.SELF_TIME;
+            truncate(path, keep);
+            String leaf = leafOf(kind);
             double idle = kind != AwaitRules.Kind.NONE || isIdle(t.runState[r]) ? seconds : 0;
             List<Frame> siblings = parent.children();
             Frame last = mergeRuns ? child(parent, leaf) : siblings.isEmpty() ? null : siblings.get(siblings.size() - 1);
@@ -133,6 +132,21 @@ final class FrameTreeBuilder {
             }
         }
         return root;
+    }
+
+    private static String leafOf(AwaitRules.Kind kind) {
+        switch (kind) {
+            case AWAIT:
+                return Frame.AWAIT;
+            case CARRIER_WAIT:
+                return Frame.CARRIER_WAIT;
+            case OUT_OF_CONTEXT:
+                return Frame.OUT_OF_CONTEXT;
+            case IDLE:
+                return Frame.IDLE;
+            default:
+                return Frame.SELF_TIME;
+        }
     }
 
     /**

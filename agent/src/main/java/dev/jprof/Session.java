@@ -24,6 +24,8 @@ public final class Session {
 
     private final SessionMetadata meta;
     private final SessionTables tables;
+    /** {@link #idleTime()}, computed on first use; negative until then. */
+    private volatile double idleSeconds = -1;
 
     Session(SessionMetadata meta, SessionTables tables) {
         this.meta = meta;
@@ -180,6 +182,28 @@ public final class Session {
 
     SessionMetadata metadata() {
         return meta;
+    }
+
+    /**
+     * Time threads spent waiting for work ({@code [idle]}: a pool worker waiting for a task, a selector or
+     * accept loop waiting), in seconds summed over threads.
+     */
+    public double idleTime() {
+        double idle = idleSeconds;
+        if (idle < 0) {
+            AwaitRules rules = new AwaitRules(tables, asyncMode());
+            long nanos = 0;
+            for (int r = 0; r < tables.runCount(); r++) {
+                int th = tables.runThread[r];
+                if (rules.classify(tables.framesOf(tables.runStack[r]), tables.runState[r], tables.threadVirtual[th]).kind()
+                        == AwaitRules.Kind.IDLE) {
+                    nanos += tables.runWeight[r];
+                }
+            }
+            idle = nanos / 1e9;
+            idleSeconds = idle;
+        }
+        return idle;
     }
 
     /**

@@ -74,4 +74,35 @@ class CodeLocatorTest {
         assertTrue(l.isApplicationRootForTest("/a/app.jar!/BOOT-INF/classes"));
         assertFalse(l.isApplicationRootForTest("/a/app.jar!/BOOT-INF/lib/dep-1.0.jar"));
     }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void aJdkToolRunAsTheProgramIsApplicationCodeInItsModule() {
+        for (String command : new String[] {"com.sun.tools.javac.Main -d out A.java", "jdk.compiler/com.sun.tools.javac.Main A.java"}) {
+            CodeLocator l = new CodeLocator(CodeLocatorTest::load, command);
+            CodeLocation compiler = l.locate(new StackTraceElement(null, "jdk.compiler", "17",
+                    "com.sun.tools.javac.main.JavaCompiler", "compile", "JavaCompiler.java", 1));
+            assertTrue(compiler.isApplicationCode(), command + ": " + compiler);
+            assertEquals("jrt:/jdk.compiler!/com/sun/tools/javac/main/JavaCompiler.java", compiler.path(),
+                    "hide/show patterns match the module's path as before");
+            assertFalse(l.locate(new StackTraceElement(null, "java.base", "17", "java.util.HashMap", "get",
+                    "HashMap.java", 10)).isApplicationCode(), "the rest of the JDK stays library code");
+        }
+        assertFalse(locator.locate(new StackTraceElement(null, "jdk.compiler", "17", "com.sun.tools.javac.main.JavaCompiler",
+                "compile", "JavaCompiler.java", 1)).isApplicationCode(), "a JDK module is library code otherwise");
+    }
+
+    @Test
+    void aLibraryJarWhoseClassIsTheMainClassIsApplicationCode() {
+        CodeLocator l = new CodeLocator(CodeLocatorTest::load, ObjectMapper.class.getName() + " --flag");
+        assertTrue(l.locate(new StackTraceElement(ObjectMapper.class.getName(), "readTree", "ObjectMapper.java", 1))
+                .isApplicationCode());
+    }
 }

@@ -54,6 +54,7 @@ final class AgentOptionTable {
         row("show", OptionKind.NAME, "GLOB", null, "show frames whose location path matches, even if hidden otherwise");
         row("show_regex", OptionKind.REGEX, "REGEX", null, "show frames whose location path matches this regex");
         row("show_all", OptionKind.BOOL, "[BOOL]", null, "show everything: library frames, plumbing and tiny nodes");
+        row("split_pools", OptionKind.BOOL, "[BOOL]", null, "one row per pool thread instead of one [pool] row per pool");
         row("timeline", OptionKind.BOOL, "[BOOL]", null, "keep samples in time order instead of aggregating repeated calls");
         row("unicode", OptionKind.BOOL, "[BOOL]", null, "text: box-drawing characters (default: detected)");
         row("color", OptionKind.BOOL, "[BOOL]", null, "text: ANSI colours (default: detected)");

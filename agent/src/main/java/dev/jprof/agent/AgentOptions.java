@@ -132,7 +132,7 @@ public final class AgentOptions {
             }
         }
         render.processorOptions(p);
-        render.showAll(flag("show_all")).timeline(flag("timeline"));
+        render.showAll(flag("show_all")).timeline(flag("timeline")).splitPools(flag("split_pools"));
         render.unicode((Boolean) values.get("unicode")).color((Boolean) values.get("color"));
         if (values.containsKey("time")) {
             render.time(choice("time", ConsoleRenderer.TimeFormat::parse));

@@ -27,4 +27,10 @@ public abstract class BinaryFrameRenderer extends FrameRenderer {
 
     @Override
     protected abstract byte[] encodeFrame(Frame root, Session session);
+
+    /** An export for other tools keeps every thread as recorded. */
+    @Override
+    protected boolean arrangesThreads() {
+        return false;
+    }
 }

@@ -106,4 +106,10 @@ public class CollapsedRenderer extends FrameRenderer {
         }
         return Text.sanitize(out.toString());
     }
+
+    /** An export for other tools keeps every thread as recorded. */
+    @Override
+    protected boolean arrangesThreads() {
+        return false;
+    }
 }

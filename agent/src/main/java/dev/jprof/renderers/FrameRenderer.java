@@ -4,6 +4,7 @@ import dev.jprof.tree.Frame;
 import dev.jprof.tree.Processor;
 import dev.jprof.tree.ProcessorOptions;
 import dev.jprof.tree.Processors;
+import dev.jprof.tree.ThreadArrangement;
 import dev.jprof.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public abstract class FrameRenderer implements Renderer {
     private final boolean timeline;
     private final ProcessorOptions processorOptions;
     private final List<Processor> processors;
+    private boolean splitPools;
 
     /**
      * @param showAll          don't hide library frames: show everything jprof captured
@@ -75,6 +77,31 @@ public abstract class FrameRenderer implements Renderer {
         return timeline;
     }
 
+    /**
+     * Keeps the threads of one pool apart instead of merging them into one {@code [pool]} frame.
+     *
+     * @param value true to split pools
+     * @return this renderer
+     */
+    public FrameRenderer splitPools(boolean value) {
+        splitPools = value;
+        return this;
+    }
+
+    /** Whether a pool's threads stay apart; see {@link ThreadArrangement}. */
+    public boolean splitPools() {
+        return splitPools;
+    }
+
+    /**
+     * Whether this renderer shows the report's threads ({@link ThreadArrangement}: service threads left out,
+     * pools merged, idle threads folded, busiest first) rather than every thread as recorded. Exports for
+     * other tools keep every thread.
+     */
+    protected boolean arrangesThreads() {
+        return true;
+    }
+
     /** Runs the processors over a tree, in order. */
     public Frame preprocess(Frame root) {
         Frame frame = root;
@@ -96,8 +123,11 @@ public abstract class FrameRenderer implements Renderer {
 
     private Frame processedRoot(Session session) {
         // Aggregating anyway: merging repeated samples first gives the same tree from far fewer frames.
-        Frame root = processors.contains(Processors.AGGREGATE_REPEATED_CALLS) ? session.aggregatedRootFrame()
-                : session.rootFrame();
+        boolean aggregated = processors.contains(Processors.AGGREGATE_REPEATED_CALLS);
+        Frame root = aggregated ? session.aggregatedRootFrame() : session.rootFrame();
+        if (root != null && arrangesThreads()) {
+            ThreadArrangement.arrange(root, showAll, splitPools, aggregated);
+        }
         return root == null ? null : preprocess(root);
     }
 

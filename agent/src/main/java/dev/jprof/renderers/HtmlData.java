@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.jprof.SampleTable;
 import dev.jprof.Session;
+import dev.jprof.tree.ThreadArrangement;
 import dev.jprof.Version;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -42,7 +43,10 @@ final class HtmlData {
     String toJson(Session session, HtmlViewOptions options) {
         SampleTable s = session.samples();
         HtmlStrings strings = new HtmlStrings();
-        HtmlTree tree = new HtmlTree(session.aggregatedRootFrame(), strings);
+        // The threads the text report shows, as it shows them: the page's show-all toggle reveals hidden frames,
+        // not the service threads and idle threads the opening options left out or folded.
+        HtmlTree tree = new HtmlTree(ThreadArrangement.arrange(session.aggregatedRootFrame(), options.showAll(),
+                options.splitPools(), true), strings);
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();

@@ -45,7 +45,7 @@ public class HtmlRenderer implements Renderer {
         ProcessorOptions po = options.processorOptions();
         this.options = new HtmlViewOptions(options.showAll(), options.timeline(),
                 options.time() == ConsoleRenderer.TimeFormat.PERCENT_OF_TOTAL, po == null ? null : new ProcessorOptions(po),
-                options.flat(), options.flatTime() == ConsoleRenderer.FlatTime.TOTAL);
+                options.flat(), options.flatTime() == ConsoleRenderer.FlatTime.TOTAL, options.splitPools());
         this.data = new HtmlData(maxTimelineEntries);
     }
 

@@ -13,16 +13,26 @@ final class HtmlViewOptions {
     private final ProcessorOptions processorOptions;
     private final boolean flat;
     private final boolean flatTotal;
+    private final boolean splitPools;
 
     /** {@code flat}: the page opens on its flat view (the text report's flat mode), summing self or total time. */
     HtmlViewOptions(boolean showAll, boolean timeline, boolean percent, ProcessorOptions processorOptions,
-                    boolean flat, boolean flatTotal) {
+                    boolean flat, boolean flatTotal, boolean splitPools) {
         this.flat = flat;
         this.flatTotal = flatTotal;
         this.showAll = showAll;
+        this.splitPools = splitPools;
         this.timeline = timeline;
         this.percent = percent;
         this.processorOptions = processorOptions == null ? new ProcessorOptions() : processorOptions;
+    }
+
+    boolean showAll() {
+        return showAll;
+    }
+
+    boolean splitPools() {
+        return splitPools;
     }
 
     void write(JsonGenerator g) throws IOException {

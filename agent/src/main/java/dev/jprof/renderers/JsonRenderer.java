@@ -147,6 +147,7 @@ public class JsonRenderer extends FrameRenderer {
         }
         Object virtual = f.attributes().get("virtual");
         g.writeBooleanField("virtual", Boolean.TRUE.equals(virtual));
+        g.writeNumberField("pool_threads", f.poolThreads());
         g.writeObjectFieldStart("states");
         Object states = f.attributes().get("thread_states");
         if (states instanceof Map) {

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * ({@code processor_options.filter_threshold=0}) or set together as a JSON object
  * ({@code processor_options={"filter_threshold":0}}).
  *
- * <p>Options: {@code show_all}, {@code timeline}, {@code unicode}, {@code color} (booleans; {@code null}
+ * <p>Options: {@code show_all}, {@code timeline}, {@code split_pools}, {@code unicode}, {@code color} (booleans; {@code null}
  * means detect), {@code time} ({@code seconds} or {@code percent_of_total}), {@code flat} (one line per
  * method), {@code flat_time} ({@code self} or {@code total}), {@code short_mode} (alias {@code short}: no
  * header, for embedding), {@code processor_options[.KEY]}.
@@ -43,6 +43,7 @@ public final class RenderOptionParser {
     static {
         SETTERS.put("show_all", (o, n, v) -> o.showAll(bool(n, v)));
         SETTERS.put("timeline", (o, n, v) -> o.timeline(bool(n, v)));
+        SETTERS.put("split_pools", (o, n, v) -> o.splitPools(bool(n, v)));
         SETTERS.put("unicode", (o, n, v) -> o.unicode(v == null ? null : bool(n, v)));
         SETTERS.put("color", (o, n, v) -> o.color(v == null ? null : bool(n, v)));
         SETTERS.put("time", (o, n, v) -> o.time(ConsoleRenderer.TimeFormat.parse(string(n, v, "seconds|percent_of_total"))));

@@ -16,6 +16,7 @@ public final class RenderOptions {
     private boolean flat;
     private ConsoleRenderer.FlatTime flatTime = ConsoleRenderer.FlatTime.SELF;
     private boolean shortMode;
+    private boolean splitPools;
 
     /** Pyinstrument's defaults: library code grouped, 1% threshold, seconds, unicode and colour detected. */
     public RenderOptions() {
@@ -37,6 +38,7 @@ public final class RenderOptions {
         flat = other.flat;
         flatTime = other.flatTime;
         shortMode = other.shortMode;
+        splitPools = other.splitPools;
     }
 
     /** Whether library frames and tiny nodes are shown too; default false. */
@@ -150,6 +152,20 @@ public final class RenderOptions {
 
     public RenderOptions shortMode(boolean value) {
         shortMode = value;
+        return this;
+    }
+
+    /** Whether the threads of one pool stay apart instead of one {@code [pool]} row; default false. */
+    public boolean splitPools() {
+        return splitPools;
+    }
+
+    /**
+     * @param value one row per pool thread instead of one {@code [pool]} row per pool
+     * @return these options
+     */
+    public RenderOptions splitPools(boolean value) {
+        splitPools = value;
         return this;
     }
 }

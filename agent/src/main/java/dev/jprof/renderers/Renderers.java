@@ -17,9 +17,10 @@ public final class Renderers {
                 o.unicode() != null ? o.unicode() : !toTerminal || Terminal.supportsUnicode(),
                 o.color() != null ? o.color() : toTerminal && Terminal.supportsColor(),
                 o.time(), o.showAll(), o.timeline(), o.processorOptions(), null,
-                o.flat(), o.flatTime(), o.shortMode()));
+                o.flat(), o.flatTime(), o.shortMode()).splitPools(o.splitPools()));
         BY_NAME.put("session", (o, toTerminal) -> new SessionRenderer());
-        BY_NAME.put("json", (o, toTerminal) -> new JsonRenderer(o.showAll(), o.timeline(), o.processorOptions()));
+        BY_NAME.put("json", (o, toTerminal) -> new JsonRenderer(o.showAll(), o.timeline(), o.processorOptions())
+                .splitPools(o.splitPools()));
         BY_NAME.put("speedscope", (o, toTerminal) -> new SpeedscopeRenderer(o.showAll(), o.timeline(), o.processorOptions()));
         BY_NAME.put("collapsed", (o, toTerminal) -> new CollapsedRenderer(o.showAll(), o.timeline(), o.processorOptions()));
         BY_NAME.put("html", (o, toTerminal) -> new HtmlRenderer(o));

@@ -184,4 +184,10 @@ public class SpeedscopeRenderer extends FrameRenderer {
             }
         }
     }
+
+    /** An export for other tools keeps every thread as recorded. */
+    @Override
+    protected boolean arrangesThreads() {
+        return false;
+    }
 }

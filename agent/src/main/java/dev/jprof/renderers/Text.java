@@ -47,6 +47,9 @@ public final class Text {
     public static String frameName(Frame frame) {
         switch (frame.kind()) {
             case THREAD:
+                if (frame.poolThreads() > 0) {
+                    return "[pool] " + frame.methodName() + "  " + frame.poolThreads() + " threads";
+                }
                 return (frame.isVirtualThread() ? "[virtual threads] " : "[thread] ") + frame.methodName();
             case SYNTHETIC:
                 return frame.identifier();
@@ -55,10 +58,15 @@ public final class Text {
         }
     }
 
-    /** The header's thread count: platform threads, plus the most virtual threads alive when they were looked for. */
+    /**
+     * The header's thread count: platform threads, plus the most virtual threads alive when they were looked
+     * for, then the time threads spent waiting for work ({@code [idle]}, summed over threads) when there was any.
+     */
     static String threads(Session s) {
         String platform = Integer.toString(s.threadCount(false));
-        return s.virtualThreadsSeen() <= 0 ? platform : platform + " + " + s.virtualThreadsSeen() + " virtual ("
+        String count = s.virtualThreadsSeen() <= 0 ? platform : platform + " + " + s.virtualThreadsSeen() + " virtual ("
                 + s.threadCount(true) + " sampled)";
+        double idle = s.idleTime();
+        return idle > 0 ? count + String.format(Locale.ROOT, ", idle %.1f s", idle) : count;
     }
 }

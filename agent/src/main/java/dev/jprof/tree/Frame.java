@@ -61,6 +61,8 @@ public final class Frame {
     private boolean virtualThread;
     /** A thread frame's thread id (the first thread's, for a group of virtual threads); 0 otherwise. */
     private long threadId;
+    /** For a thread frame standing for a pool's threads, how many; 0 otherwise. */
+    private int poolThreads;
 
     private Frame(Kind kind, String identifier, String className, String methodName, String fileName, int line,
                   CodeLocation location) {
@@ -106,6 +108,22 @@ public final class Frame {
         f.virtualThread = virtual;
         f.threadId = id;
         return f;
+    }
+
+    /**
+     * A thread frame standing for the threads of one pool ({@code pool-1-thread-1}, {@code pool-1-thread-2},
+     * ...), named after their common prefix ({@code pool-1-thread}).
+     */
+    public static Frame pool(String prefix, int threads, long firstId) {
+        Frame f = new Frame(Kind.THREAD, "[thread]\0" + prefix + "\0pool", "", prefix, "", 0, CodeLocation.UNKNOWN);
+        f.threadId = firstId;
+        f.poolThreads = threads;
+        return f;
+    }
+
+    /** How many threads a pool's thread frame stands for; 0 for any other frame. */
+    public int poolThreads() {
+        return poolThreads;
     }
 
     /** The id of the thread a thread frame was built for; virtual threads share their identifier, not this. */
@@ -374,6 +392,11 @@ public final class Frame {
         FrameOps.merge(this, other);
     }
 
+    /** Sorts children by a comparator (stable for ties). */
+    public void sortChildren(java.util.Comparator<Frame> order) {
+        children.sort(order);
+    }
+
     /** Sorts children by descending time (stable for ties). */
     public void sortChildrenByTime() {
         children.sort((a, b) -> Double.compare(b.time(), a.time()));
@@ -415,6 +438,7 @@ public final class Frame {
         f.absorbedIdle = absorbedIdle;
         f.virtualThread = virtualThread;
         f.threadId = threadId;
+        f.poolThreads = poolThreads;
         if (lineTimes != null) {
             f.lineTimes = new LinkedHashMap<>(lineTimes);
             f.lineBest = lineBest;

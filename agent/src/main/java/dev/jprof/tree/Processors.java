@@ -73,7 +73,7 @@ public final class Processors {
 
     /**
      * Converts a timeline into a time-aggregate summary: repeated calls along the same call stack become
-     * one frame; children are sorted by descending time.
+     * one frame; children are sorted by descending time, threads by descending active time (time not idle).
      */
     public static Frame aggregateRepeatedCalls(Frame root, ProcessorOptions options) {
         if (root == null) {
@@ -91,7 +91,12 @@ public final class Processors {
         for (Frame child : root.children()) {
             aggregateRepeatedCalls(child, options);
         }
-        root.sortChildrenByTime();
+        if (root.kind() == Frame.Kind.ROOT) {
+            // Threads rank by the work they did: a pool thread waiting for work is as old as main.
+            ThreadArrangement.sortByActiveTime(root);
+        } else {
+            root.sortChildrenByTime();
+        }
         return root;
     }
 
@@ -101,7 +106,7 @@ public final class Processors {
      * (its time minus its {@link Frame#idleTime() idle time}: parked, sleeping, waiting, {@code [await]},
      * {@code [out-of-context]}) reaches the threshold of the total active time, so hundreds of idle pool
      * threads or thousands of parked virtual threads cannot crowd out the work. Below the thread frames,
-     * "the root's time" means the time of the threads that were kept.
+     * "the root's time" means the time of the threads that were kept (not the idle-threads line).
      */
     public static Frame removeIrrelevantNodes(Frame root, ProcessorOptions options) {
         if (root == null) {
@@ -114,7 +119,11 @@ public final class Processors {
             // Threads first; below them, shares count against the threads that stay, so a hundred idle pool
             // threads neither hide a busy thread nor dilute where the remaining threads spend their time.
             removeIrrelevantChildren(root, threshold, total, totalActive);
-            double kept = root.time() - root.absorbedTime();
+            double kept = 0;
+            for (Frame thread : root.children()) {
+                // The idle-threads line (ThreadArrangement) has no frames to judge: it sets no base.
+                kept += thread.kind() == Frame.Kind.SYNTHETIC ? 0 : thread.time();
+            }
             double base = kept > 0 ? kept : total;
             for (Frame thread : root.children()) {
                 removeIrrelevant(thread, threshold, base, totalActive);

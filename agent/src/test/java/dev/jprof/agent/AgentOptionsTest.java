@@ -28,6 +28,15 @@ class AgentOptionsTest {
         assertEquals(AgentOptions.DEFAULT_INTERVAL, o.interval());
         assertNull(o.renderOptions().unicode(), "detected");
         assertFalse(o.renderOptions().showAll());
+        assertFalse(o.renderOptions().splitPools(), "pools are one row by default");
+    }
+
+    @Test
+    void splitPoolsIsARenderOption() {
+        assertTrue(AgentOptions.parse("split_pools").renderOptions().splitPools());
+        assertTrue(AgentOptions.parse("p=split_pools").renderOptions().splitPools());
+        assertFalse(AgentOptions.parse("split_pools=false").renderOptions().splitPools());
+        assertError("split_pools=maybe", "split_pools must be true or false, got 'maybe'");
     }
 
     @Test

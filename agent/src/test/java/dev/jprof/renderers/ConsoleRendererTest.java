@@ -53,8 +53,9 @@ class ConsoleRendererTest {
             s.source.running(10 + i, "busy-" + i, "java.lang.Thread.run:840", "com.acme.Busy.compute:5");
         }
         s.tick(10, 100);
+        // Split: as one [pool] row they would be one large node; apart, each is far below the threshold.
         String text = new ConsoleRenderer(false, false, ConsoleRenderer.TimeFormat.SECONDS, false, false, null,
-                ZoneOffset.UTC).render(s.recorder.snapshot());
+                ZoneOffset.UTC).splitPools(true).render(s.recorder.snapshot());
         // Each thread is 0.5% of all time, but each busy one is a quarter of the work.
         for (int i = 0; i < 4; i++) {
             assertTrue(text.contains("[thread] busy-" + i), text);
@@ -72,7 +73,7 @@ class ConsoleRendererTest {
         }
         s.tick(10, 10);
         String text = new ConsoleRenderer(false, false, ConsoleRenderer.TimeFormat.SECONDS, false, false, null,
-                ZoneOffset.UTC).render(s.recorder.snapshot());
+                ZoneOffset.UTC).splitPools(true).render(s.recorder.snapshot());
         assertTrue(text.contains("Nothing reached the display threshold (1% of 20.000 s)"), text);
         assertFalse(text.contains("No samples were recorded"), text);
     }

@@ -32,6 +32,9 @@ final class ViewOptions {
     @Option(names = "--show-all", description = "show everything: library frames, plumbing and tiny nodes")
     boolean showAll;
 
+    @Option(names = "--split-pools", description = "one row per pool thread instead of one [pool] row per pool")
+    boolean splitPools;
+
     @Option(names = "--unicode", negatable = true, description = "text: box-drawing characters (default: detected)")
     Boolean unicode;
 
@@ -58,6 +61,9 @@ final class ViewOptions {
         ProfileOptions.optional(a, "show_regex", showRegex);
         if (showAll) {
             a.add("show_all", "true");
+        }
+        if (splitPools) {
+            a.add("split_pools", "true");
         }
         if (timeline) {
             a.add("timeline", "true");

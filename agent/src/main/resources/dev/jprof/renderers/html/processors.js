@@ -104,7 +104,10 @@
       return tTime[k] / base >= threshold || (totalActive > 0 && (tTime[k] - tIdleAll[k]) / totalActive >= threshold);
     }
     var keptThreads = 0;
-    for (var kt = 1; kt < count; kt++) if (tParent[kt] === 0 && relevant(kt, total)) keptThreads += tTime[kt];
+    // The idle-threads line (synthetic, all idle) is no thread whose frames are judged: it sets no base.
+    for (var kt = 1; kt < count; kt++) {
+      if (tParent[kt] === 0 && FR.kind[bFrame[tBase[kt]]] !== K_SYNTHETIC && relevant(kt, total)) keptThreads += tTime[kt];
+    }
     keptTotal = keptThreads > 0 ? keptThreads : total;
     var nodes = new Array(count);
     var r = new Node(0, 0, null);
@@ -116,7 +119,7 @@
       if (!parent) continue;
       if (!relevant(n, tParent[n] === 0 ? total : keptTotal)) { parent.abs += tTime[n]; continue; }
       var x = new Node(n, tBase[n], parent);
-      x.time = tTime[n]; x.abs = tAbs[n]; x.line = tLine[n];
+      x.time = tTime[n]; x.abs = tAbs[n]; x.line = tLine[n]; x.idle = tIdleAll[n];
       nodes[n] = x;
       parent.children.push(x);
       kept.push(x);
@@ -124,7 +127,8 @@
     // aggregateRepeatedCalls sorts by descending time, stable; then removeUnnecessarySelfTimeNodes.
     for (var q = 0; q < kept.length; q++) {
       var kq = kept[q];
-      if (kq.children.length > 1) kq.children.sort(byTime);
+      // Threads rank by active time (ThreadArrangement.sortByActiveTime), frames by time.
+      if (kq.children.length > 1) kq.children.sort(kq === r ? byActiveTime : byTime);
       if (kq.children.length === 1 && isSelf(kq.children[0])) { kq.abs += kq.children[0].time; kq.children = []; }
     }
     // Frame.selfTime(): absorbed time plus [self] children.
@@ -138,6 +142,7 @@
     return r;
   }
   function byTime(a, b) { return b.time - a.time; }
+  function byActiveTime(a, b) { return (b.time - b.idle) - (a.time - a.idle); }
 
   // Processors.hiddenPredicate: a [self] frame follows its parent; only methods are otherwise hidden.
   function hiddenPredicate(hideRe, showRe) {

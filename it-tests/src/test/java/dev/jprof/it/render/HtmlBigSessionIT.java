@@ -59,14 +59,15 @@ class HtmlBigSessionIT {
                     "the page says the timeline was resampled");
 
             // Interactive: a click expands, search answers, the other views draw.
-            WebElement collapsed = browser.driver.findElement(By.cssSelector("#tree .row[aria-expanded=false]"));
+            WebElement collapsed = browser.driver.findElement(By.cssSelector("#tree .row[aria-expanded]:not(.group)"));
             long rows = browser.jsLong("return document.querySelectorAll('#tree .row').length");
             String label = collapsed.getText();
             long t0 = System.nanoTime();
             collapsed.click();
             long clickMillis = (System.nanoTime() - t0) / 1_000_000;
             long after = browser.jsLong("return document.querySelectorAll('#tree .row').length");
-            assertTrue(after > rows, "clicking '" + label + "' went from " + rows + " to " + after + " rows");
+            // One [pool] worker node: the page opens with its tree expanded, so the click may fold it instead.
+            assertTrue(after != rows, "clicking '" + label + "' went from " + rows + " to " + after + " rows");
             t0 = System.nanoTime();
             browser.driver.findElement(By.id("search")).sendKeys("dispatch");
             long searchMillis = (System.nanoTime() - t0) / 1_000_000;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jprof.tree.Frame;
 import dev.jprof.tree.ProcessorOptions;
 import dev.jprof.tree.Processors;
+import dev.jprof.tree.ThreadArrangement;
 import dev.jprof.Recorder;
 import dev.jprof.Session;
 import dev.jprof.renderers.FrameRenderer;
@@ -65,6 +66,8 @@ class HtmlProcessorParityIT {
         assertTrue(page.containsKey("[thread] worker/java.lang.Thread.run/com.acme.Worker.loop/com.acme.Worker.compute"),
                 "threads that work are kept although the idle pool holds 99% of the time: " + page.keySet());
         assertTrue(page.keySet().stream().noneMatch(k -> k.startsWith("[thread] pool-")), "idle threads are not");
+        assertTrue(page.keySet().stream().anyMatch(k -> k.startsWith("[" + IDLE_POOL + " idle threads]  pool (" + IDLE_POOL + ")")),
+                "they are one line: " + page.keySet());
     }
 
     @Test
@@ -165,9 +168,23 @@ class HtmlProcessorParityIT {
         return javaTreeWith(showAll, options);
     }
 
+    /**
+     * The Java processors' tree. The page's threads are those of the options it was written with (the
+     * default: service threads out, idle threads folded), whatever its show-all toggle says later.
+     */
     private static Map<String, String> javaTreeWith(boolean showAll, ProcessorOptions options) {
         Map<String, String> out = new TreeMap<>();
         new FrameRenderer(showAll, false, options) {
+            @Override
+            protected boolean arrangesThreads() {
+                return false;
+            }
+
+            @Override
+            public Frame preprocess(Frame root) {
+                return super.preprocess(ThreadArrangement.arrange(root, false, false, true));
+            }
+
             @Override
             protected String renderFrame(Frame root, Session s) {
                 for (Frame thread : root.children()) {
@@ -208,6 +225,10 @@ class HtmlProcessorParityIT {
                 "com.acme.App.rec:61", "com.acme.App.rec:61");
         StackTraceElement[] parked = TreeParity.stack("java.lang.Thread.run:1", "com.acme.Worker.loop:70",
                 "java.util.concurrent.locks.LockSupport.park:2", "jdk.internal.misc.Unsafe.park:3");
+        // The idle pool waits for work: [idle], folded into one line that sets no base for the others' frames.
+        StackTraceElement[] waitingForWork = TreeParity.stack("java.lang.Thread.run:1",
+                "java.util.concurrent.ThreadPoolExecutor.runWorker:2", "java.util.concurrent.ThreadPoolExecutor.getTask:3",
+                "java.util.concurrent.LinkedBlockingQueue.take:4", "java.util.concurrent.locks.LockSupport.park:2");
         StackTraceElement[] computing = TreeParity.stack("java.lang.Thread.run:1", "com.acme.Worker.loop:71", "com.acme.Worker.compute:80");
         ManualClock clock = new ManualClock(false);
         long[] tick = {0};
@@ -219,7 +240,7 @@ class HtmlProcessorParityIT {
             boolean waits = tick[0] % 10 < 7;
             out.accept(2, "worker", false, waits ? ThreadState.WAITING : ThreadState.RUNNABLE, waits ? parked : computing);
             for (int p = 0; p < IDLE_POOL; p++) {
-                out.accept(100 + p, "pool-" + p, false, ThreadState.WAITING, parked);
+                out.accept(100 + p, "pool-" + p, false, ThreadState.WAITING, waitingForWork);
             }
         };
         Recorder recorder = new Recorder(source, clock, Duration.ofMillis(1), TreeParity::locate, "parity", 1 << 16);

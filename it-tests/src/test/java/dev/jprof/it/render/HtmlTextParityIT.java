@@ -66,6 +66,9 @@ class HtmlTextParityIT {
         "deep, true, 0.01, ''",
         "futures, false, 0.01, '*/java/util/concurrent/*'",
         "virtual, false, 0.001, '*/com/acme/Handler.java'",
+        "pools, false, 0.01, ''",
+        "pools, true, 0.01, ''",
+        "pools, false, 0, ''",
     })
     void pageTreeEqualsTextTree(String name, boolean showAll, double threshold, String hideGlob) throws Exception {
         Session session = session(name);
@@ -125,7 +128,34 @@ class HtmlTextParityIT {
                 "one group for the request threads: " + shown);
         assertTrue(shown.stream().anyMatch(r -> r.contains(" Handler.burnCpu  Handler.java:")), "the hot spot: " + shown);
         assertTrue(shown.stream().anyMatch(r -> r.contains(" [await]")), "the sleeping handler awaits: " + shown);
-        assertEquals("3 + " + VIRTUAL_THREADS + " virtual (" + VIRTUAL_THREADS + " sampled)", pageFact("Threads"));
+        assertEquals("3 + " + VIRTUAL_THREADS + " virtual (" + VIRTUAL_THREADS + " sampled), idle 2.0 s",
+                pageFact("Threads"), "the dispatcher and the timer waited for work all along");
+        assertTrue(shown.stream().anyMatch(r -> r.matches("0\t\\d+\\.\\d{3} \\[2 idle threads\\]  .*")), "folded: " + shown);
+        assertTrue(shown.stream().noneMatch(r -> r.contains("VirtualThread-unblocker")), "a JDK service thread: " + shown);
+    }
+
+    @Test
+    void aPoolIsOneRowRankedFirstAndIdleThreadsOneLine() throws Exception {
+        Session session = session("pools");
+        open(session, new RenderOptions(), "pools-default");
+        List<String> shown = lines("shownText");
+        List<String> top = shown.stream().filter(r -> r.startsWith("0\t")).collect(java.util.stream.Collectors.toList());
+        assertTrue(top.get(0).matches("0\t\\d+\\.\\d{3} \\[pool\\] pool-1-thread  4 threads"), "the pool ranks first: " + top);
+        assertTrue(top.get(1).endsWith(" [thread] main"), top.toString());
+        assertTrue(top.get(2).matches("0\t\\d+\\.\\d{3} \\[2 idle threads\\]  (HTTP-Dispatcher, idle-timeout-task"
+                + "|idle-timeout-task, HTTP-Dispatcher)"), top.toString());
+        assertEquals(3, top.size(), "Reference Handler is left out: " + top);
+        assertTrue(shown.stream().anyMatch(r -> r.contains(" [idle]")), "the pool's waits: " + shown);
+        assertTrue(shown.stream().noneMatch(r -> r.contains("LinkedBlockingQueue")), shown.toString());
+
+        open(session, new RenderOptions().splitPools(true), "pools-split");
+        List<String> split = lines("shownText");
+        for (int w = 1; w <= 4; w++) {
+            String name = "[thread] pool-1-thread-" + w;
+            assertTrue(split.stream().anyMatch(r -> r.startsWith("0\t") && r.endsWith(name)), name + ": " + split);
+        }
+        assertEquals(TreeParity.canonical(TreeParity.textRows(session, false, new ProcessorOptions(), true)),
+                TreeParity.canonical(split), "split pools as in text");
     }
 
     @Test
@@ -271,6 +301,32 @@ class HtmlTextParityIT {
                                                 "java.lang.Thread.sleep:2", "java.lang.VirtualThread.sleepNanos:3",
                                                 "java.lang.VirtualThread.parkNanos:4"));
                     }
+                });
+            case "pools":
+                return ScriptedSessions.record(-1, (tick, out) -> {
+                    String[] worker = {"java.lang.Thread.run:1", "java.util.concurrent.ThreadPoolExecutor$Worker.run:2",
+                        "java.util.concurrent.ThreadPoolExecutor.runWorker:3"};
+                    for (int w = 1; w <= 4; w++) {
+                        boolean busy = (tick + w) % 2 == 0;
+                        List<String> frames = new ArrayList<>(Arrays.asList(worker));
+                        frames.addAll(busy ? List.of("java.util.concurrent.FutureTask.run:4", "com.acme.Handler.handle:10",
+                                tick % 3 == 0 ? "com.acme.Handler.parse:20" : "com.acme.Handler.render:30")
+                                : List.of("java.util.concurrent.ThreadPoolExecutor.getTask:5",
+                                "java.util.concurrent.LinkedBlockingQueue.take:6", "java.util.concurrent.locks.LockSupport.park:7"));
+                        out.accept(10 + w, "pool-1-thread-" + w, false, busy ? ThreadState.RUNNABLE : ThreadState.WAITING,
+                                TreeParity.stack(frames.toArray(new String[0])));
+                    }
+                    boolean computing = tick % 4 == 0;
+                    out.accept(1, "main", false, computing ? ThreadState.RUNNABLE : ThreadState.TIMED_WAITING, computing
+                            ? TreeParity.stack("com.acme.Main.main:5", "com.acme.Main.compute:6")
+                            : TreeParity.stack("com.acme.Main.main:7", "java.lang.Thread.sleep:8"));
+                    out.accept(2, "HTTP-Dispatcher", false, ThreadState.RUNNABLE, TreeParity.stack("java.lang.Thread.run:1",
+                            "sun.net.httpserver.ServerImpl$Dispatcher.run:2", "sun.nio.ch.SelectorImpl.select:3",
+                            "sun.nio.ch.EPollSelectorImpl.doSelect:4"));
+                    out.accept(3, "idle-timeout-task", false, ThreadState.TIMED_WAITING, TreeParity.stack(
+                            "java.lang.Thread.run:1", "java.util.TimerThread.mainLoop:2", "java.lang.Object.wait:3"));
+                    out.accept(4, "Reference Handler", false, ThreadState.WAITING, TreeParity.stack(
+                            "java.lang.ref.Reference$ReferenceHandler.run:1", "java.lang.ref.Reference.waitForReferencePendingList:2"));
                 });
             case "deep":
                 return ScriptedSessions.record(-1, (tick, out) -> {

@@ -26,6 +26,9 @@ final class TreeParity {
             case METHOD:
                 return frame.className() + "." + frame.methodName();
             case THREAD:
+                if (frame.poolThreads() > 0) {
+                    return "[pool] " + frame.methodName() + "  " + frame.poolThreads() + " threads";
+                }
                 return (frame.isVirtualThread() ? "[virtual threads] " : "[thread] ") + frame.methodName();
             default:
                 return frame.identifier();
@@ -34,8 +37,13 @@ final class TreeParity {
 
     /** The text report's tree (short mode, ASCII, seconds) as "depth\trow" lines. */
     static List<String> textRows(Session session, boolean showAll, ProcessorOptions options) {
+        return textRows(session, showAll, options, false);
+    }
+
+    /** As above, with a pool's threads apart or not. */
+    static List<String> textRows(Session session, boolean showAll, ProcessorOptions options, boolean splitPools) {
         String text = new ConsoleRenderer(false, false, ConsoleRenderer.TimeFormat.SECONDS, showAll, false, options,
-                ZoneOffset.UTC, false, ConsoleRenderer.FlatTime.SELF, true).render(session);
+                ZoneOffset.UTC, false, ConsoleRenderer.FlatTime.SELF, true).splitPools(splitPools).render(session);
         List<String> out = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank()) {
