@@ -4,6 +4,7 @@ import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.PlatformStackSource;
 import dev.jprof.sampling.SampleStore;
 import dev.jprof.sampling.StackSource;
+import dev.jprof.sampling.StackSourceKind;
 import dev.jprof.sampling.StackWalk;
 import dev.jprof.sampling.ThreadSelector;
 import java.io.PrintStream;
@@ -50,6 +51,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
     private final long maxMemory;
     private final int threadsPerTick;
     private final StackWalk stackWalk;
+    private final StackSourceKind stackSource;
     private final double maxOverhead;
     private final String targetDescription;
     private final Clock clock;
@@ -97,6 +99,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
         this.maxMemory = b.maxMemory;
         this.threadsPerTick = b.threadsPerTick;
         this.stackWalk = b.stackWalk;
+        this.stackSource = b.stackSource;
         this.maxOverhead = b.maxOverhead;
         this.targetDescription = b.targetDescription;
         this.clock = b.clock;
@@ -188,6 +191,11 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
      */
     public StackWalk stackWalk() {
         return stackWalk;
+    }
+
+    /** Where running threads' stacks come from (the agent's {@code stack_source}). */
+    public StackSourceKind stackSource() {
+        return stackSource;
     }
 
     /**
@@ -295,7 +303,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
     /** The same choice of stack sources as the agent's, for this profiler's options. */
     private StackSourceChoice stackSources() {
         return new StackSourceChoice(asyncMode, false, stackWalk, threadsPerTick,
-                StackSourceChoice.DEFAULT_VIRTUAL_THREADS_PER_TICK);
+                StackSourceChoice.DEFAULT_VIRTUAL_THREADS_PER_TICK).stackSource(stackSource, interval, clock, messages);
     }
 
     private static String describeTarget() {
@@ -382,6 +390,7 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
         private long maxMemory = DEFAULT_MAX_MEMORY;
         private int threadsPerTick = PlatformStackSource.DEFAULT_REWALKS_PER_TICK;
         private StackWalk stackWalk = StackWalk.AUTO;
+        private StackSourceKind stackSource = StackSourceKind.AUTO;
         private double maxOverhead;
         private String targetDescription;
         private Clock clock = Clock.system();
@@ -488,6 +497,18 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
          */
         public Builder stackWalk(StackWalk value) {
             stackWalk = Objects.requireNonNull(value, "stackWalk");
+            return this;
+        }
+
+        /**
+         * Where running threads' stacks come from (the agent's {@code stack_source}): the JVM's execution
+         * sampler (JFR, no safepoint bias, from a second into the profile) or jprof's walks.
+         *
+         * @param value default {@link StackSourceKind#AUTO}, the same choice as the agent's
+         * @return this builder
+         */
+        public Builder stackSource(StackSourceKind value) {
+            stackSource = Objects.requireNonNull(value, "stackSource");
             return this;
         }
 

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * states and CPU times are read every tick without a safepoint; a thread that provably did not run
  * since its last walk (same state, no CPU advance) keeps its stack; the others are walked in one safepoint (JDK 17-20) or by per-thread handshakes (JDK 21+).
  */
-public final class PlatformStackSource implements StackSource {
+public final class PlatformStackSource implements StackSource, RunningWalks {
     /** Deepest stack kept; deeper stacks keep their top frames. */
     public static final int DEFAULT_MAX_DEPTH = 2048;
     /** Checks without CPU advance, in the same state, after which a thread counts as quiet. */
@@ -58,6 +58,8 @@ public final class PlatformStackSource implements StackSource {
     private int quietLastTick;
     private int rewalksPerTick = DEFAULT_REWALKS_PER_TICK;
     private long deferred;
+    /** Running threads whose walk another source makes unnecessary (JFR's samples), or null. */
+    private java.util.function.LongPredicate deferRunning;
 
     public PlatformStackSource(ThreadSelector selector) {
         this(selector, defaultHandshakes(), DEFAULT_MAX_DEPTH);
@@ -101,6 +103,11 @@ public final class PlatformStackSource implements StackSource {
         }
         rewalksPerTick = n;
         return this;
+    }
+
+    @Override
+    public void deferRunningWalks(java.util.function.LongPredicate covered) {
+        deferRunning = covered; // their stacks come from JFR's execution samples
     }
 
     /** The walking mechanism used unless told otherwise: handshakes from JDK 21 on. */
@@ -234,6 +241,11 @@ public final class PlatformStackSource implements StackSource {
             c.quietStreak = 0;
             c.state = state;
             c.cpu = cpuNow;
+            if (deferRunning != null && state == ThreadState.RUNNABLE && c.stack != null && deferRunning.test(ids[i])) {
+                c.stale = true; // its stack now comes from elsewhere: never reuse the walked one
+                consumer.running(ids[i], threads[i].getName());
+                continue;
+            }
             walk[toWalk++] = i;
         }
         return toWalk;

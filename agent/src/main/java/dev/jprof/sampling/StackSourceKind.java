@@ -1,0 +1,51 @@
+package dev.jprof.sampling;
+
+/**
+ * Where running threads' stacks come from: the {@code stack_source} option. Waiting threads are always
+ * covered by jprof's own cheap checks and walks.
+ */
+public enum StackSourceKind {
+    /** {@link #JFR} where it measured better than walks (see docs/PERFORMANCE.md), else {@link #WALK}. */
+    AUTO("auto"),
+    /** The JVM's own execution sampler (JFR), joined to jprof's wall-clock ticks; walks where it has no stack. */
+    JFR("jfr"),
+    /** jprof's walks alone (safepoint or handshake, see {@link StackWalk}). */
+    WALK("walk");
+
+    /**
+     * The first JDK on which {@link #AUTO} uses JFR: measured on 17 and 25 only (docs/PERFORMANCE.md, engine 2);
+     * JDK 17's recording start-up costs more than its walks save on short runs.
+     */
+    static final int AUTO_JFR_FROM_JDK = 25;
+
+    private final String option;
+
+    StackSourceKind(String option) {
+        this.option = option;
+    }
+
+    /** The option value, e.g. {@code jfr}. */
+    public String option() {
+        return option;
+    }
+
+    /** Parses an option value; throws naming the valid ones. */
+    public static StackSourceKind parse(String value) {
+        for (StackSourceKind k : values()) {
+            if (k.option.equals(value)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("stack_source must be auto, jfr or walk, got '" + value + "'");
+    }
+
+    /** Whether running threads' stacks come from JFR on a JDK of this feature version. */
+    public boolean usesJfr(int jdkFeature) {
+        return this == JFR || this == AUTO && jdkFeature >= AUTO_JFR_FROM_JDK;
+    }
+
+    /** Whether running threads' stacks come from JFR on the running JDK. */
+    public boolean usesJfr() {
+        return usesJfr(Runtime.version().feature());
+    }
+}
