@@ -124,10 +124,14 @@ final class JfrJoin {
         lines.addAll(kept);
     }
 
-    /** Whether recent running windows of the thread mostly had a JFR stack, so a walk of it is not needed. */
+    /**
+     * Whether a walk of the running thread is not needed: it was running at the previous tick too (a window
+     * JFR misses then keeps a running stack, never the wait it came out of) and recent running windows mostly
+     * had a JFR stack.
+     */
     boolean covered(long id) {
         int at = index.get(id);
-        return at >= 0 && lines.get(at).coverage >= COVERED;
+        return at >= 0 && lines.get(at).state == ThreadState.RUNNABLE && lines.get(at).coverage >= COVERED;
     }
 
     /** Running windows that got JFR stacks. */
