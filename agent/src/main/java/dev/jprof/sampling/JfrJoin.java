@@ -230,8 +230,11 @@ final class JfrJoin {
 
     /** Samples before the thread's oldest pending window, less the reach of {@link #nearest}, are of no more use. */
     private void forgetOldSamples(Line line, long watermark) {
-        long keepFrom = (line.items.isEmpty() ? Math.min(line.since, watermark) : line.items.peekFirst().from)
-                - NEAR_INTERVALS * intervalNanos;
+        long oldestNeeded = line.items.isEmpty() ? Math.min(line.since, watermark) : line.items.peekFirst().from;
+        if (oldestNeeded == Long.MIN_VALUE) {
+            return; // no chunk has arrived yet
+        }
+        long keepFrom = oldestNeeded - NEAR_INTERVALS * intervalNanos;
         Iterator<JfrSample> it = line.samples.iterator();
         int drop = 0;
         while (it.hasNext() && it.next().nanos < keepFrom) {
