@@ -177,6 +177,8 @@ public final class JfrStackSource implements StackSource {
         try {
             return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(
                     com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("DebugNonSafepoints").getValue());
+        } catch (IllegalArgumentException e) {
+            return false; // a diagnostic flag is invisible unless unlocked, and then it cannot have been set
         } catch (RuntimeException | LinkageError e) {
             return true; // not HotSpot: nothing to advise
         }
