@@ -75,8 +75,8 @@ final class AgentOptionTable {
         choiceRow("stack_walk", StackWalk.AUTO.option(), "how busy platform threads' stacks are taken: one batched"
                 + " safepoint, or per-thread handshakes (auto: see README)", options(StackWalk.values(), StackWalk::option));
         choiceRow("stack_source", StackSourceKind.AUTO.option(), "where running threads' stacks come from: jfr (the"
-                + " JVM's execution sampler, no safepoint bias), walk (jprof's walks), auto (jfr on JDK 25+; see"
-                + " docs/SAMPLING.md)", options(StackSourceKind.values(), StackSourceKind::option));
+                + " JVM's execution sampler, no safepoint bias), walk (jprof's walks), auto (walk on the JDKs"
+                + " measured so far; see docs/SAMPLING.md)", options(StackSourceKind.values(), StackSourceKind::option));
         // ---- when ----
         row("duration", OptionKind.POSITIVE_DURATION, "DURATION", null, "profile for this long, then write the report"
                 + " and stop sampling");

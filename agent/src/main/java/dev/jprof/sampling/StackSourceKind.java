@@ -5,7 +5,11 @@ package dev.jprof.sampling;
  * covered by jprof's own cheap checks and walks.
  */
 public enum StackSourceKind {
-    /** {@link #JFR} where it measured better than walks (see docs/PERFORMANCE.md), else {@link #WALK}. */
+    /**
+     * {@link #JFR} on the JDKs where it measured better than walks, else {@link #WALK}: so far none (issue 16,
+     * docs/PERFORMANCE.md "Engine 2": starting an in-process recording cost about a second of CPU, +20-25% of a
+     * 5 s four-thread run on JDK 25, against +5% for the walks).
+     */
     AUTO("auto"),
     /** The JVM's own execution sampler (JFR), joined to jprof's wall-clock ticks; walks where it has no stack. */
     JFR("jfr"),
@@ -13,10 +17,10 @@ public enum StackSourceKind {
     WALK("walk");
 
     /**
-     * The first JDK on which {@link #AUTO} uses JFR: measured on 17 and 25 only (docs/PERFORMANCE.md, engine 2);
-     * JDK 17's recording start-up costs more than its walks save on short runs.
+     * The first JDK on which {@link #AUTO} uses JFR: none yet (measured on 17 and 25, docs/PERFORMANCE.md
+     * "Engine 2"); lower it where a measurement shows JFR's start-up paid back.
      */
-    static final int AUTO_JFR_FROM_JDK = 25;
+    static final int AUTO_JFR_FROM_JDK = Integer.MAX_VALUE;
 
     private final String option;
 

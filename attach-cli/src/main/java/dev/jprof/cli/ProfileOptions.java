@@ -62,7 +62,7 @@ final class ProfileOptions {
     String asyncMode;
 
     @Option(names = "--stack-source", paramLabel = "SOURCE",
-            description = "auto, jfr or walk: where running threads' stacks come from (default auto: jfr on JDK 25+)")
+            description = "auto, jfr or walk: where running threads' stacks come from (default auto: walk on the JDKs measured so far)")
     String stackSource;
 
     @Option(names = "--target-description", paramLabel = "TEXT", description = "what the report header names as the program")
