@@ -1,6 +1,7 @@
 package dev.jprof;
 
 import dev.jprof.sampling.SampleStore;
+import dev.jprof.sampling.StackSourceKind;
 import dev.jprof.sampling.StackWalk;
 import java.time.Duration;
 import java.util.List;
@@ -156,6 +157,11 @@ public final class Profiler extends SessionOutput implements AutoCloseable {
      */
     public StackWalk stackWalk() {
         return settings.stackWalk;
+    }
+
+    /** Where running threads' stacks come from (the agent's {@code stack_source}). */
+    public StackSourceKind stackSource() {
+        return settings.stackSource;
     }
 
     /**

@@ -50,7 +50,8 @@ final class ProfilerRun {
     /** The same choice of stack sources as the agent's, for this profiler's options. */
     private static StackSourceChoice stackSources(ProfilerSettings settings) {
         return new StackSourceChoice(settings.asyncMode, false, settings.stackWalk, settings.threadsPerTick,
-                StackSourceChoice.DEFAULT_VIRTUAL_THREADS_PER_TICK);
+                StackSourceChoice.DEFAULT_VIRTUAL_THREADS_PER_TICK)
+                .stackSource(settings.stackSource, settings.interval, settings.clock, settings.messages);
     }
 
     private static String describeTarget() {

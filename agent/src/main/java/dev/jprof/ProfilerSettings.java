@@ -4,6 +4,7 @@ import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.PlatformStackSource;
 import dev.jprof.sampling.SampleStore;
 import dev.jprof.sampling.StackSource;
+import dev.jprof.sampling.StackSourceKind;
 import dev.jprof.sampling.StackWalk;
 import dev.jprof.sampling.ThreadSelector;
 import java.io.PrintStream;
@@ -29,6 +30,7 @@ abstract class ProfilerSettings implements Cloneable {
     long maxMemory = Profiler.DEFAULT_MAX_MEMORY;
     int threadsPerTick = PlatformStackSource.DEFAULT_REWALKS_PER_TICK;
     StackWalk stackWalk = StackWalk.AUTO;
+    StackSourceKind stackSource = StackSourceKind.AUTO;
     double maxOverhead;
     String targetDescription;
     Clock clock = Clock.system();
@@ -155,6 +157,18 @@ abstract class ProfilerSettings implements Cloneable {
      */
     public Profiler.Builder stackWalk(StackWalk value) {
         stackWalk = Objects.requireNonNull(value, "stackWalk");
+        return self();
+    }
+
+    /**
+     * Where running threads' stacks come from (the agent's {@code stack_source}): the JVM's execution
+     * sampler (JFR, no safepoint bias, from a second into the profile) or jprof's walks.
+     *
+     * @param value default {@link StackSourceKind#AUTO}, the same choice as the agent's
+     * @return this builder
+     */
+    public Profiler.Builder stackSource(StackSourceKind value) {
+        stackSource = Objects.requireNonNull(value, "stackSource");
         return self();
     }
 

@@ -2,7 +2,10 @@ package dev.jprof;
 
 import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.CompositeStackSource;
+import dev.jprof.sampling.JfrStackSource;
+import dev.jprof.sampling.PlatformStackSource;
 import dev.jprof.sampling.StackSource;
+import dev.jprof.sampling.StackSourceKind;
 import dev.jprof.sampling.StackWalk;
 import dev.jprof.sampling.ThreadSelector;
 import dev.jprof.sampling.ThreadStackSource;
@@ -26,6 +29,10 @@ public final class StackSourceChoice {
     private final StackWalk walk;
     private final int platformPerTick;
     private final int virtualPerTick;
+    private StackSourceKind kind = StackSourceKind.WALK;
+    private long intervalNanos;
+    private Clock jfrClock = Clock.system();
+    private PrintStream jfrErr = System.err;
 
     /**
      * @param mode            the async mode
@@ -43,6 +50,28 @@ public final class StackSourceChoice {
     }
 
     /**
+     * Where running platform threads' stacks come from ({@code stack_source}); {@link StackSourceKind#WALK}
+     * unless set. JFR's period is the sampling interval; its timestamps are on the system clock, so another
+     * clock (a test's) keeps the walks.
+     *
+     * @param err where JFR's absence is said, in one line
+     * @return this choice
+     */
+    public StackSourceChoice stackSource(StackSourceKind kind, java.time.Duration interval, Clock clock, PrintStream err) {
+        this.kind = clock == Clock.system() ? kind : StackSourceKind.WALK;
+        this.intervalNanos = interval.toNanos();
+        this.jfrClock = clock;
+        this.jfrErr = err;
+        return this;
+    }
+
+    /** The platform-thread source for {@code selector}: walks, with JFR's stacks of running threads if chosen. */
+    private StackSource platform(ThreadSelector selector) {
+        PlatformStackSource walked = walk.platformSource(selector, platformPerTick);
+        return kind.usesJfr() ? JfrStackSource.over(walked, jfrClock, intervalNanos, jfrErr) : walked;
+    }
+
+    /**
      * Every application thread.
      *
      * @param inst  the agent's instrumentation (opens {@code jdk.internal.vm}), or null from the API
@@ -51,7 +80,7 @@ public final class StackSourceChoice {
      */
     public StackSource allThreads(Instrumentation inst, Clock clock, PrintStream err) {
         if (mode == AsyncMode.DISABLED) {
-            return walk.platformSource(ThreadSelector.allApplicationThreads(), platformPerTick);
+            return platform(ThreadSelector.allApplicationThreads());
         }
         String reason = VirtualThreads.unavailableReason();
         if (reason != null) {
@@ -59,23 +88,23 @@ public final class StackSourceChoice {
                 err.println("jprof: " + reason + "; async_mode=" + mode.option()
                         + " applies to future waits ([await]) only.");
             }
-            return walk.platformSource(ThreadSelector.allApplicationThreads(), platformPerTick);
+            return platform(ThreadSelector.allApplicationThreads());
         }
         try {
             VirtualThreads threads = VirtualThreads.open(inst);
             return new CompositeStackSource(List.of(
-                    walk.platformSource(ThreadSelector.allApplicationThreadsExceptCarriers(), platformPerTick),
+                    platform(ThreadSelector.allApplicationThreadsExceptCarriers()),
                     new VirtualThreadStackSource(threads, clock, virtualPerTick)));
         } catch (IllegalStateException e) {
             err.println("jprof: virtual threads cannot be profiled (" + e.getMessage()
                     + "); profiling platform threads only.");
-            return walk.platformSource(ThreadSelector.allApplicationThreads(), platformPerTick);
+            return platform(ThreadSelector.allApplicationThreads());
         }
     }
 
     /** The platform threads {@code selector} chooses, without virtual threads (e.g. a thread filter's). */
     public StackSource platformThreads(ThreadSelector selector) {
-        return walk.platformSource(selector, platformPerTick);
+        return platform(selector);
     }
 
     /**
@@ -84,6 +113,6 @@ public final class StackSourceChoice {
      */
     public StackSource thread(Thread thread) {
         return ThreadStackSource.isVirtual(thread) ? new ThreadStackSource(thread)
-                : walk.platformSource(ThreadSelector.only(thread), platformPerTick);
+                : platform(ThreadSelector.only(thread));
     }
 }

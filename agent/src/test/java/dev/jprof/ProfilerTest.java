@@ -20,6 +20,7 @@ import dev.jprof.renderers.ConsoleRenderer;
 import dev.jprof.renderers.RenderOptions;
 import dev.jprof.renderers.Renderer;
 import dev.jprof.renderers.Renderers;
+import dev.jprof.sampling.StackSourceKind;
 import dev.jprof.sampling.StackWalk;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -97,7 +98,10 @@ class ProfilerTest {
 
     @Test
     void theApiTakesTheAgentsSamplingOptions() {
-        Profiler p = scripted().threadsPerTick(3).stackWalk(StackWalk.SAFEPOINT).maxOverhead(0.02).build();
+        Profiler p = scripted().threadsPerTick(3).stackWalk(StackWalk.SAFEPOINT).maxOverhead(0.02)
+                .stackSource(StackSourceKind.WALK).build();
+        assertEquals(StackSourceKind.WALK, p.stackSource());
+        assertEquals(StackSourceKind.AUTO, Profiler.builder().build().stackSource());
         assertEquals(3, p.threadsPerTick());
         assertEquals(StackWalk.SAFEPOINT, p.stackWalk());
         p.start();

@@ -109,7 +109,8 @@ public final class Agent {
         CodeLocator locator = new CodeLocator(loadedClasses(inst));
         PlatformStackSource.useSafepointCounters(inst);
         StackSource source = new StackSourceChoice(options.asyncMode(), options.asyncModeSet(), options.stackWalk(),
-                options.threadsPerTick(), options.virtualThreadsPerTick()).allThreads(inst, Clock.system(), ERR);
+                options.threadsPerTick(), options.virtualThreadsPerTick())
+                .stackSource(options.stackSource(), options.interval(), Clock.system(), ERR).allThreads(inst, Clock.system(), ERR);
         return new Recorder(source, Clock.system(), options.interval(), locator::locate, description, Integer.MAX_VALUE)
                 .asyncMode(options.asyncMode()).maxOverhead(options.maxOverhead()).maxMemory(options.maxMemory());
     }

@@ -3,6 +3,7 @@ package dev.jprof.agent;
 import dev.jprof.renderers.RenderOptionParser;
 import dev.jprof.renderers.Renderers;
 import dev.jprof.sampling.PlatformStackSource;
+import dev.jprof.sampling.StackSourceKind;
 import dev.jprof.sampling.StackWalk;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,7 +74,10 @@ final class AgentOptionTable {
         row("max_memory", OptionKind.SIZE, "SIZE", (AgentOptions.DEFAULT_MAX_MEMORY >> 20) + "m", "bound the recording's"
                 + " memory, e.g. 32m, 512k, 1g; when full, older detail is aggregated");
         choiceRow("stack_walk", StackWalk.AUTO.option(), "how busy platform threads' stacks are taken: one batched"
-                + " safepoint, or per-thread handshakes (auto: see README)", options(StackWalk.values()));
+                + " safepoint, or per-thread handshakes (auto: see README)", options(StackWalk.values(), StackWalk::option));
+        choiceRow("stack_source", StackSourceKind.AUTO.option(), "where running threads' stacks come from: jfr (the"
+                + " JVM's execution sampler, no safepoint bias), walk (jprof's walks), auto (walk on the JDKs"
+                + " measured so far; see docs/SAMPLING.md)", options(StackSourceKind.values(), StackSourceKind::option));
         // ---- when ----
         row("duration", OptionKind.POSITIVE_DURATION, "DURATION", null, "profile for this long, then write the report"
                 + " and stop sampling");
@@ -121,10 +125,10 @@ final class AgentOptionTable {
         ROWS.put(name, new Row(name, OptionKind.CHOICE, String.join("|", choices), defaultText, help, choices));
     }
 
-    private static String[] options(StackWalk[] values) {
+    private static <E extends Enum<E>> String[] options(E[] values, java.util.function.Function<E, String> option) {
         String[] out = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            out[i] = values[i].option();
+            out[i] = option.apply(values[i]);
         }
         return out;
     }

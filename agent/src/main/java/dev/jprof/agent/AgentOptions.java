@@ -10,6 +10,7 @@ import dev.jprof.renderers.RenderOptions;
 import dev.jprof.renderers.Renderers;
 import dev.jprof.StackSourceChoice;
 import dev.jprof.sampling.SampleStore;
+import dev.jprof.sampling.StackSourceKind;
 import dev.jprof.sampling.StackWalk;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -209,6 +210,11 @@ public final class AgentOptions {
     /** How busy platform threads' stacks are taken. */
     public StackWalk stackWalk() {
         return StackWalk.parse((String) value("stack_walk"));
+    }
+
+    /** Where running threads' stacks come from. */
+    public StackSourceKind stackSource() {
+        return StackSourceKind.parse((String) value("stack_source"));
     }
 
     /** How long to profile, or null for until exit. */

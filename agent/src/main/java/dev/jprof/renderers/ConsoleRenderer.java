@@ -232,7 +232,14 @@ public class ConsoleRenderer extends FrameRenderer {
         if (carriers != null) {
             out.append("Note: ").append(carriers).append(".\n\n");
         }
+        if (s.sampler().contains(dev.jprof.sampling.JfrStackSource.WITHOUT_DEBUG_NON_SAFEPOINTS)) {
+            out.append("Note: ").append(JFR_DEBUG_INFO).append("\n\n");
+        }
     }
+
+    /** Said once, in the header, when JFR's stacks were taken without exact debug info for inlined code. */
+    static final String JFR_DEBUG_INFO = "for exact hot lines add -XX:+UnlockDiagnosticVMOptions"
+            + " -XX:+DebugNonSafepoints to the java command (jprof's run mode does)";
 
     private static String intervalText(Session s) {
         String text = Text.millis(s.interval());

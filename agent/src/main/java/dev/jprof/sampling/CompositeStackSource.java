@@ -18,6 +18,13 @@ public final class CompositeStackSource implements StackSource {
     }
 
     @Override
+    public void finish(StackConsumer consumer) {
+        for (StackSource s : sources) {
+            s.finish(consumer);
+        }
+    }
+
+    @Override
     public long lastPauseNanos() {
         long pause = 0;
         for (StackSource s : sources) {

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * since its last walk (same state, no CPU advance) keeps its stack; the others are walked in one safepoint (JDK 17-20) or by per-thread handshakes (JDK 21+).
  * What it remembers of each thread is a {@link ThreadStackCache}; a safepoint's pause is a {@link SafepointPause}.
  */
-public final class PlatformStackSource implements StackSource {
+public final class PlatformStackSource implements StackSource, RunningWalks {
     /** Deepest stack kept; deeper stacks keep their top frames. */
     public static final int DEFAULT_MAX_DEPTH = 2048;
     /** Checks without CPU advance, in the same state, after which a thread counts as quiet. */
@@ -53,6 +53,8 @@ public final class PlatformStackSource implements StackSource {
     private int quietLastTick;
     private int rewalksPerTick = DEFAULT_REWALKS_PER_TICK;
     private long deferred;
+    /** Running threads whose walk another source makes unnecessary (JFR's samples), or null. */
+    private java.util.function.LongPredicate deferRunning;
 
     public PlatformStackSource(ThreadSelector selector) {
         this(selector, defaultHandshakes(), DEFAULT_MAX_DEPTH);
@@ -96,6 +98,11 @@ public final class PlatformStackSource implements StackSource {
         }
         rewalksPerTick = n;
         return this;
+    }
+
+    @Override
+    public void deferRunningWalks(java.util.function.LongPredicate covered) {
+        deferRunning = covered; // their stacks come from JFR's execution samples
     }
 
     /** The walking mechanism used unless told otherwise: handshakes from JDK 21 on. */
@@ -229,6 +236,11 @@ public final class PlatformStackSource implements StackSource {
             c.quietStreak = 0;
             c.state = state;
             c.cpu = cpuNow;
+            if (deferRunning != null && state == ThreadState.RUNNABLE && c.stack != null && deferRunning.test(ids[i])) {
+                c.stale = true; // its stack now comes from elsewhere: never reuse the walked one
+                consumer.running(ids[i], threads[i].getName());
+                continue;
+            }
             walk[toWalk++] = i;
         }
         return toWalk;

@@ -130,6 +130,7 @@ public final class Sampler {
     /** Stops the sampler thread and waits for its last tick to finish. */
     public synchronized void stop() {
         if (!running) {
+            finishSource(); // ticks taken by hand: what the source holds is still delivered
             return;
         }
         running = false;
@@ -141,6 +142,21 @@ public final class Sampler {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        finishSource();
+    }
+
+    /**
+     * Lets a source that joins late stacks deliver what is pending, so no time is lost at the end; {@link #stop()}
+     * calls it. Public for deterministic tests that tick by hand.
+     */
+    public void finishSource() {
+        try {
+            synchronized (store) {
+                source.finish(consumer);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("jprof: the last samples could not be joined (" + e + "); the report ends before them");
         }
     }
 
@@ -282,6 +298,18 @@ public final class Sampler {
                 store.record(index, store.lastStack(index), store.lastState(index), since - startNanos, previousTick - since);
                 weights.seen(index, previousTick);
             }
+        }
+
+        @Override
+        public void acceptSpan(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
+                               long fromNanos, long toNanos) {
+            int index = threadIndex(threadId, name, virtual);
+            long stackRef = stack == null ? store.lastStack(index) : store.internStack(stack);
+            long from = Math.max(fromNanos, startNanos);
+            if (toNanos > from) {
+                store.record(index, stackRef, state, from - startNanos, toNanos - from);
+            }
+            weights.seen(index, Math.max(toNanos, weights.since(index)));
         }
 
         @Override

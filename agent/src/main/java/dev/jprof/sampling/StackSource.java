@@ -37,10 +37,36 @@ public interface StackSource {
                                    double scale) {
             accept(threadId, name, virtual, state, stack);
         }
+
+        /**
+         * A sample for an explicit span {@code [fromNanos, toNanos)} of the sampler's clock, delivered after
+         * its tick by a source that joins stacks arriving late (JFR's): recorded as is. Such a source
+         * delivers each of its threads' spans in order and back to back, so the thread's time stays exact.
+         *
+         * @param stack the stack, or {@code null} for the thread's previous one
+         */
+        default void acceptSpan(long threadId, String name, boolean virtual, byte state, StackTraceElement[] stack,
+                                long fromNanos, long toNanos) {
+            accept(threadId, name, virtual, state, stack);
+        }
+
+        /**
+         * The thread ran (state RUNNABLE, CPU advanced) and its walk was left out because another source
+         * will give its stacks for this tick's window (see {@code PlatformStackSource#deferRunningWalks}).
+         */
+        default void running(long threadId, String name) {
+        }
     }
 
     /** Reports the current stacks of the profiled threads. Never throws for a thread that vanished. */
     void sample(StackConsumer consumer);
+
+    /**
+     * Delivers the samples still pending after the last {@link #sample} (a source that joins late stacks)
+     * and releases what the source holds; called once when sampling stops.
+     */
+    default void finish(StackConsumer consumer) {
+    }
 
     /**
      * Wall time, in nanoseconds, for which the last {@link #sample} held every application thread at a

@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 public abstract class ThreadSelector {
     private static final Set<String> JVM_INTERNAL = Set.of(
             "Reference Handler", "Finalizer", "Signal Dispatcher", "Common-Cleaner", "Attach Listener",
-            "Notification Thread", "DestroyJavaVM", "Monitor Deflation Thread", "Service Thread");
+            "Notification Thread", "DestroyJavaVM", "Monitor Deflation Thread", "Service Thread",
+            "VirtualThread-unblocker"); // JDK 25's, started by JFR's recording stream
 
     /** Threads to sample now; may contain nulls past the last element. */
     abstract Thread[] select();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jprof.renderers.ConsoleRenderer;
+import dev.jprof.sampling.StackSourceKind;
 import dev.jprof.sampling.StackWalk;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,16 @@ class AgentOptionsTest {
         assertTrue(AgentOptions.parse("stack_walk=handshake").stackWalk().handshakes());
         assertEquals(Runtime.version().feature() >= 21, StackWalk.AUTO.handshakes());
         assertError("stack_walk=signals", "stack_walk must be auto, safepoint or handshake");
+    }
+
+    @Test
+    void stackSourceChoosesWhereRunningThreadsStacksComeFrom() {
+        assertEquals(StackSourceKind.AUTO, AgentOptions.parse(null).stackSource());
+        assertTrue(AgentOptions.parse("stack_source=jfr").stackSource().usesJfr(17));
+        assertFalse(AgentOptions.parse("stack_source=walk").stackSource().usesJfr(25));
+        assertFalse(StackSourceKind.AUTO.usesJfr(17), "JDK 17: JFR's start-up costs more than it saves");
+        assertFalse(StackSourceKind.AUTO.usesJfr(25), "JDK 25 as well, measured on short runs");
+        assertError("stack_source=async", "stack_source must be auto, jfr or walk");
     }
 
     @Test

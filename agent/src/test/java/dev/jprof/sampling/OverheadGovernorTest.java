@@ -11,7 +11,7 @@ class OverheadGovernorTest {
 
     private static OverheadGovernor warmedUp(long base, double share) {
         OverheadGovernor g = new OverheadGovernor(base, share);
-        assertEquals(300, g.warmUpTicks(), "three seconds of 10 ms ticks");
+        assertEquals(100, g.warmUpTicks(), "one second of 10 ms ticks");
         for (int i = 0; i < g.warmUpTicks(); i++) {
             assertEquals(base, g.nextInterval(MS / 2), "a cold JVM's 0.5 ms ticks are within the warm-up budget");
         }

@@ -38,6 +38,10 @@ final class ProfileOptions {
     @Option(names = "--async-mode", paramLabel = "MODE", description = "enabled, disabled or strict: how virtual threads are profiled")
     String asyncMode;
 
+    @Option(names = "--stack-source", paramLabel = "SOURCE",
+            description = "auto, jfr or walk: where running threads' stacks come from (default auto: walk on the JDKs measured so far)")
+    String stackSource;
+
     @Option(names = "--target-description", paramLabel = "TEXT", description = "what the report header names as the program")
     String targetDescription;
 
@@ -46,6 +50,9 @@ final class ProfileOptions {
         view.checkExclusive();
         if (asyncMode != null && !List.of("enabled", "disabled", "strict").contains(asyncMode)) {
             throw new CliException(CliException.USAGE, "--async-mode must be enabled, disabled or strict, got '" + asyncMode + "'");
+        }
+        if (stackSource != null && !List.of("auto", "jfr", "walk").contains(stackSource)) {
+            throw new CliException(CliException.USAGE, "--stack-source must be auto, jfr or walk, got '" + stackSource + "'");
         }
     }
 
@@ -78,6 +85,10 @@ final class ProfileOptions {
             // "enabled" is what an agent without the key does anyway; anything else needs the key.
             requireAgentKey("async_mode", "--async-mode " + asyncMode);
             a.add("async_mode", asyncMode);
+        }
+        if (stackSource != null) {
+            requireAgentKey("stack_source", "--stack-source");
+            a.add("stack_source", stackSource);
         }
         optional(a, "target_description", targetDescription);
         return a;

@@ -22,6 +22,12 @@ final class TargetLauncher {
     private final ReportOutput output;
     private final PrintStream err;
 
+    /**
+     * JIT debug information at every instruction, not only at safepoints: JFR's execution samples (stack_source)
+     * then name the exact inlined method and line instead of the nearest safepoint's. Costs compiler memory only.
+     */
+    static final List<String> JIT_DEBUG_INFO = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints");
+
     TargetLauncher(String java, String agentJar, ReportOutput output, PrintStream err) {
         this.java = java;
         this.agentJar = agentJar;
@@ -49,6 +55,7 @@ final class TargetLauncher {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.add("-javaagent:" + agentJar + "=" + agentArgs);
+        command.addAll(JIT_DEBUG_INFO);
         command.addAll(javaArguments);
         Process process;
         try {

@@ -22,6 +22,8 @@ final class ProfiledRuns {
     static final String NONE = "none";
     static final String JPROF = "jprof defaults (10 ms)";
     static final String JPROF_1MS = "jprof 1 ms";
+    static final String JPROF_WALK = "jprof stack_source=walk";
+    static final String JPROF_JFR = "jprof stack_source=jfr";
     static final String JFR = "JFR profile";
     static final String ASYNC_PROFILER = "async-profiler wall 10 ms";
 
@@ -45,6 +47,8 @@ final class ProfiledRuns {
         all.put(JPROF, List.of("-javaagent:" + Jvm.agentJar() + "=outfile=" + tmp.resolve("j.jprof")));
         all.put(JPROF_1MS, List.of("-javaagent:" + Jvm.agentJar() + "=interval=1ms,max_overhead=0,outfile="
                 + tmp.resolve("j1.jprof")));
+        all.put(JPROF_WALK, List.of("-javaagent:" + Jvm.agentJar() + "=stack_source=walk,outfile=" + tmp.resolve("j.jprof")));
+        all.put(JPROF_JFR, List.of("-javaagent:" + Jvm.agentJar() + "=stack_source=jfr,outfile=" + tmp.resolve("j.jprof")));
         all.put(JFR, List.of("-XX:StartFlightRecording=settings=profile,filename=" + tmp.resolve("r.jfr")));
         if (asyncProfiler != null) {
             all.put(ASYNC_PROFILER, List.of("-agentpath:" + asyncProfiler
