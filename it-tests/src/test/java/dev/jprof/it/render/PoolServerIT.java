@@ -117,10 +117,9 @@ class PoolServerIT {
         assertTrue(all.contains("[pool] pool-1-thread  8 threads"), all);
         assertTrue(all.contains("[thread] HTTP-Dispatcher"), all);
         assertTrue(all.contains("[idle]"), all);
-        if (jdk.equals("jdk25")) {
-            assertFalse(text.contains("VirtualThread-unblocker"), "a JDK service thread: " + text);
-            assertTrue(all.contains("[thread] VirtualThread-unblocker"), "shown with show_all: " + all);
-        }
+        // JDK 25's VirtualThread-unblocker is JVM-internal (ThreadSelector): never sampled, like Signal Dispatcher.
+        // Service threads that are sampled and shown only with show_all: IdleThreadsTest.
+        assertFalse(all.contains("VirtualThread-unblocker"), "a JVM-internal thread: " + all);
     }
 
     @ParameterizedTest
