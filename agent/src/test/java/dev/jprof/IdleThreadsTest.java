@@ -179,6 +179,29 @@ class IdleThreadsTest {
     }
 
     @Test
+    void serviceThreadsAreNeverAPoolAndTheIdleLineNamesThreadsByActiveTime() {
+        Sessions s = new Sessions();
+        for (int tick = 0; tick < 100; tick++) {
+            for (int c = 0; c < 2; c++) {
+                s.source.set(1 + c, "Cleaner-" + c, ThreadState.TIMED_WAITING, "java.lang.Thread.run:1",
+                        "jdk.internal.ref.CleanerImpl.run:2", "java.lang.ref.ReferenceQueue.remove:3");
+            }
+            s.source.set(3, "alpha", ThreadState.WAITING, concat(WORKER, GET_TASK));
+            boolean working = tick < 3;
+            s.source.set(4, "beta", working ? ThreadState.RUNNABLE : ThreadState.WAITING, concat(WORKER, working ? TASK : GET_TASK));
+            s.source.set(5, "main", ThreadState.RUNNABLE, "com.acme.Main.main:1");
+            s.tick(10, 1);
+        }
+        Session session = s.recorder.snapshot();
+        String text = text(session, new RenderOptions());
+        assertTrue(text.contains("[2 idle threads]  beta, alpha"), "beta worked a little, so it comes first: " + text);
+        assertFalse(text.contains("Cleaner"), text);
+        String all = text(session, new RenderOptions().showAll(true));
+        assertTrue(all.contains("[thread] Cleaner-0") && all.contains("[thread] Cleaner-1"), all);
+        assertFalse(all.contains("[pool] Cleaner"), "JDK service threads are rows of their own: " + all);
+    }
+
+    @Test
     void theHtmlPageGetsTheSameThreads() {
         Session session = server();
         String html = new HtmlRenderer(new RenderOptions()).render(session);

@@ -43,9 +43,9 @@ final class HtmlData {
     String toJson(Session session, HtmlViewOptions options) {
         SampleTable s = session.samples();
         HtmlStrings strings = new HtmlStrings();
-        // The threads the text report shows, as it shows them: the page's show-all toggle reveals hidden frames,
-        // not the service threads and idle threads the opening options left out or folded.
-        HtmlTree tree = new HtmlTree(ThreadArrangement.arrange(session.aggregatedRootFrame(), options.showAll(),
+        // Every thread, as show_all arranges them: the page leaves out service threads and folds idle ones itself,
+        // so that its show-all toggle brings them back as show_all does in the text report.
+        HtmlTree tree = new HtmlTree(ThreadArrangement.arrange(session.aggregatedRootFrame(), true,
                 options.splitPools(), true), strings);
         StringWriter out = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {

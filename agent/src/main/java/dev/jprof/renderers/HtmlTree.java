@@ -3,11 +3,13 @@ package dev.jprof.renderers;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.jprof.tree.Frame;
 import dev.jprof.tree.Processors;
+import dev.jprof.tree.ThreadArrangement;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,9 @@ import java.util.Map;
  * nothing more: kind, identifier (what aggregation merges by), the name every view shows, class, method,
  * file, location (what hide/show patterns match), library, whether it is application code or plumbing,
  * line. {@code nodes}: {@code up} (the node's index minus its parent's), {@code frame}, and the node's own
- * absorbed and idle time in nanoseconds. {@code lines}: time per line of nodes seen at several lines. A
+ * absorbed and idle time in nanoseconds. {@code threads}: {@code node}, {@code role} for the root rows
+ * whose showing depends on show_all: 1 a JDK service thread, 2 an idle thread, both shown only with it, 3 the
+ * {@code [N idle threads]} line, shown only without it. {@code lines}: time per line of nodes seen at several lines. A
  * synthetic frame of any name reaches the page as a node like any other.
  */
 final class HtmlTree {
@@ -27,15 +31,48 @@ final class HtmlTree {
     static final int THREAD = 1;
     static final int METHOD = 2;
     static final int SYNTHETIC = 3;
+    /** Roles of a root row ({@code threads.role}): what only show_all shows, and what stands for it otherwise. */
+    static final int SERVICE_THREAD = 1;
+    static final int IDLE_THREAD = 2;
+    static final int IDLE_LINE = 3;
 
     private final HtmlStrings strings;
     private final List<Frame> nodes = new ArrayList<>();
     private final List<Integer> parents = new ArrayList<>();
+    private final Map<Frame, Integer> roles = new IdentityHashMap<>();
 
+    /**
+     * @param root a tree arranged as with show_all ({@link ThreadArrangement}): every thread in a row of its
+     *             own; the page leaves out and folds threads itself, from their roles, unless it shows all
+     */
     HtmlTree(Frame root, HtmlStrings strings) {
         this.strings = strings;
         // No samples: a root alone, so the page has one shape to read.
-        flatten(root != null ? root : Frame.root(""));
+        Frame r = root != null ? root : Frame.root("");
+        assignRoles(r);
+        flatten(r);
+    }
+
+    /**
+     * Marks the threads show_all alone shows (JDK service threads, idle threads) and appends the line the
+     * idle ones fold into, built by the text report's own code so both print it alike; the page shows that
+     * line only while it does not show all.
+     */
+    private void assignRoles(Frame root) {
+        List<Frame> idle = new ArrayList<>();
+        for (Frame thread : root.children()) {
+            if (ThreadArrangement.isServiceThread(thread)) {
+                roles.put(thread, SERVICE_THREAD);
+            } else if (ThreadArrangement.isIdleThread(thread)) {
+                roles.put(thread, IDLE_THREAD);
+                idle.add(thread);
+            }
+        }
+        if (!idle.isEmpty()) {
+            Frame line = ThreadArrangement.idleLine(idle);
+            root.addChild(line);
+            roles.put(line, IDLE_LINE);
+        }
     }
 
     /** Preorder without recursion: a 10,000-frame stack must not overflow the render thread. */
@@ -90,6 +127,17 @@ final class HtmlTree {
         HtmlData.column(g, "frame", frame);
         HtmlData.column(g, "absorbed", absorbed);
         HtmlData.column(g, "idle", idle);
+        g.writeEndObject();
+        List<long[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Integer role = roles.get(nodes.get(i));
+            if (role != null) {
+                rows.add(new long[] {i, role});
+            }
+        }
+        g.writeObjectFieldStart("threads");
+        HtmlData.column(g, "node", column(rows, 0));
+        HtmlData.column(g, "role", column(rows, 1));
         g.writeEndObject();
         g.writeObjectFieldStart("lines");
         HtmlData.column(g, "node", column(lines, 0));

@@ -60,10 +60,12 @@ public final class ThreadArrangement {
         if (!splitPools && aggregated) {
             mergePools(root);
         }
+        sortByActiveTime(root);
+        // After sorting: the idle line names its threads by active time, as the HTML page (which folds from the
+        // sorted rows) does; appended last, it stays after every thread that did some work.
         if (!showAll) {
             foldIdleThreads(root);
         }
-        sortByActiveTime(root);
         return root;
     }
 
@@ -95,7 +97,9 @@ public final class ThreadArrangement {
     private static void mergePools(Frame root) {
         Map<String, List<Frame>> pools = new LinkedHashMap<>();
         for (Frame thread : root.children()) {
-            if (thread.kind() == Frame.Kind.THREAD && !thread.isVirtualThread() && thread.poolThreads() == 0) {
+            // A service thread is never a pool member: left out or not, it stays a row of its own.
+            if (thread.kind() == Frame.Kind.THREAD && !thread.isVirtualThread() && thread.poolThreads() == 0
+                    && !isServiceThread(thread)) {
                 String pool = poolOf(thread.methodName());
                 if (pool != null) {
                     pools.computeIfAbsent(pool, k -> new ArrayList<>()).add(thread);
@@ -127,14 +131,30 @@ public final class ThreadArrangement {
     private static void foldIdleThreads(Frame root) {
         List<Frame> idle = new ArrayList<>();
         for (Frame thread : root.children()) {
-            if (thread.kind() == Frame.Kind.THREAD && thread.time() > 0
-                    && idleForWork(thread) >= IDLE_SHARE * thread.time()) {
+            if (isIdleThread(thread)) {
                 idle.add(thread);
             }
         }
         if (idle.isEmpty()) {
             return;
         }
+        for (Frame thread : idle) {
+            thread.removeFromParent();
+        }
+        root.addChild(idleLine(idle));
+    }
+
+    /** True for a thread that waited for work for at least {@link #IDLE_SHARE} of its time. */
+    public static boolean isIdleThread(Frame thread) {
+        return thread.kind() == Frame.Kind.THREAD && thread.time() > 0
+                && idleForWork(thread) >= IDLE_SHARE * thread.time();
+    }
+
+    /**
+     * The {@code [N idle threads]  names} line standing for idle threads, all of its time idle; the HTML
+     * page gets it too, to show in their place unless everything is shown.
+     */
+    public static Frame idleLine(List<Frame> idle) {
         double time = 0;
         int threads = 0;
         List<String> names = new ArrayList<>();
@@ -142,13 +162,11 @@ public final class ThreadArrangement {
             time += thread.time();
             threads += Math.max(1, thread.poolThreads());
             names.add(thread.poolThreads() > 0 ? thread.methodName() + " (" + thread.poolThreads() + ")" : thread.methodName());
-            thread.removeFromParent();
         }
         String listed = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())))
                 + (names.size() > NAMES_SHOWN ? " ..." : "");
         String label = String.format(Locale.ROOT, "[%d idle thread%s]  %s", threads, threads == 1 ? "" : "s", listed);
-        // All idle: the line ranks last, after every thread that did some work, here and in the page.
-        root.addChild(Frame.synthetic(label, time, time));
+        return Frame.synthetic(label, time, time);
     }
 
     /** Time under {@code [idle]} frames anywhere below a frame. */

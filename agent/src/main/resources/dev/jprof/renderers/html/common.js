@@ -41,6 +41,10 @@
   for (var bi = 0; bi < NB; bi++) { bParent[bi] = bi - TR.nodes.up[bi]; bTotal[bi] = TR.nodes.absorbed[bi]; }
   for (var bj = NB - 1; bj > 0; bj--) bTotal[bParent[bj]] += bTotal[bj];
   bParent[0] = -1;
+  // ThreadArrangement's roles of root rows (HtmlTree): 1 service thread, 2 idle thread, both shown only
+  // with show all; 3 the [N idle threads] line standing for the idle ones otherwise.
+  var R_IDLE_LINE = 3, bRole = new Int8Array(NB);
+  if (TR.threads) for (var ri = 0; ri < TR.threads.node.length; ri++) bRole[TR.threads.node[ri]] = TR.threads.role[ri];
   var baseLines = (function () {
     var L = TR.lines, out = [];
     for (var i = 0; i < L.node.length; i++) (out[L.node[i]] || (out[L.node[i]] = [])).push(i);

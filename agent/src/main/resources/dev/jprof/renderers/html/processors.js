@@ -66,6 +66,11 @@
       return line;
     }
     for (var b = 1; b < NB; b++) {
+      if (bRole[b] && (bRole[b] === R_IDLE_LINE) === state.showAll) {
+        // ThreadArrangement.arrange: a thread row left out or folded, with everything below it (up to the next root row).
+        while (b + 1 < NB && bParent[b + 1] !== 0) b++;
+        continue;
+      }
       var p = map[bParent[b]], fr = bFrame[b];
       if (removePlumbing && FR.plumbing[fr]) {
         // Plumbing gives way to its callees; its own time goes to its caller.

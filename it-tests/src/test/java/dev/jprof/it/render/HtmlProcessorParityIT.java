@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jprof.tree.Frame;
 import dev.jprof.tree.ProcessorOptions;
 import dev.jprof.tree.Processors;
-import dev.jprof.tree.ThreadArrangement;
 import dev.jprof.Recorder;
 import dev.jprof.Session;
 import dev.jprof.renderers.FrameRenderer;
@@ -90,6 +89,7 @@ class HtmlProcessorParityIT {
             assertEquals(javaTree(true, null), page);
             assertTrue(page.keySet().stream().anyMatch(k -> k.contains("jdk.internal.reflect.DirectMethodHandleAccessor.invoke")),
                     "show all keeps reflection frames");
+            assertTrue(page.containsKey("[pool] pool  " + IDLE_POOL + " threads"), "show all unfolds the idle pool: " + page.keySet());
         } finally {
             browser.click("#show-all");
         }
@@ -169,22 +169,12 @@ class HtmlProcessorParityIT {
     }
 
     /**
-     * The Java processors' tree. The page's threads are those of the options it was written with (the
-     * default: service threads out, idle threads folded), whatever its show-all toggle says later.
+     * The Java processors' tree, threads arranged as the options say: the page's show-all toggle brings back
+     * the service threads and unfolds the idle ones as show_all does.
      */
     private static Map<String, String> javaTreeWith(boolean showAll, ProcessorOptions options) {
         Map<String, String> out = new TreeMap<>();
         new FrameRenderer(showAll, false, options) {
-            @Override
-            protected boolean arrangesThreads() {
-                return false;
-            }
-
-            @Override
-            public Frame preprocess(Frame root) {
-                return super.preprocess(ThreadArrangement.arrange(root, false, false, true));
-            }
-
             @Override
             protected String renderFrame(Frame root, Session s) {
                 for (Frame thread : root.children()) {

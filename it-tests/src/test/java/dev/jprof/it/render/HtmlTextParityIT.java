@@ -69,6 +69,8 @@ class HtmlTextParityIT {
         "pools, false, 0.01, ''",
         "pools, true, 0.01, ''",
         "pools, false, 0, ''",
+        "servers, false, 0.01, ''",
+        "servers, true, 0.01, ''",
     })
     void pageTreeEqualsTextTree(String name, boolean showAll, double threshold, String hideGlob) throws Exception {
         Session session = session(name);
@@ -192,6 +194,58 @@ class HtmlTextParityIT {
         assertEquals(List.of(), browser.severeLogs());
     }
 
+    /**
+     * The page's show-all toggle arranges threads as show_all does in text: JDK service threads come back and
+     * the idle threads leave their {@code [N idle threads]} line for rows of their own; toggled off, they go again.
+     */
+    @Test
+    void theShowAllToggleArrangesThreadsAsShowAllInText() throws Exception {
+        Session session = session("servers");
+        ProcessorOptions options = new ProcessorOptions();
+        open(session, new RenderOptions().processorOptions(options), "servers-toggle");
+        List<String> hidden = assertPageEqualsText(session, false, options);
+        assertTrue(hidden.stream().anyMatch(r -> r.matches("0\t\\d+\\.\\d{3} \\[5 idle threads\\]  .*scheduler \\(2\\).*")),
+                "the idle pool is in the idle-threads line: " + hidden);
+        assertTrue(hidden.stream().noneMatch(r -> r.contains("Signal Dispatcher") || r.contains("Common-Cleaner")), hidden.toString());
+
+        browser.js("document.getElementById('show-all').click()");
+        List<String> all = assertPageEqualsText(session, true, options);
+        assertTrue(all.stream().anyMatch(r -> r.startsWith("0\t") && r.endsWith(" [thread] Signal Dispatcher")), all.toString());
+        assertTrue(all.stream().anyMatch(r -> r.startsWith("0\t") && r.endsWith(" [pool] scheduler  2 threads")), all.toString());
+        assertTrue(all.stream().noneMatch(r -> r.contains(" idle threads]")), all.toString());
+
+        browser.js("document.getElementById('show-all').click()");
+        assertEquals(hidden, assertPageEqualsText(session, false, options), "toggled back");
+        assertEquals(List.of(), browser.severeLogs());
+    }
+
+    private static List<String> assertPageEqualsText(Session session, boolean showAll, ProcessorOptions options) {
+        List<String> shown = lines("shownText");
+        assertEquals(TreeParity.canonical(TreeParity.textRows(session, showAll, options)), TreeParity.canonical(shown),
+                "rows as shown, show all " + showAll);
+        assertEquals(TreeParity.canonical(javaTree(session, showAll, options)), TreeParity.canonical(lines("treeText")),
+                "every node, show all " + showAll);
+        return shown;
+    }
+
+    /** JDK service threads, a pool waiting for work all along, and a timer that wakes now and then. */
+    private static void serverExtras(int tick, dev.jprof.sampling.StackSource.StackConsumer out) {
+        out.accept(5, "Signal Dispatcher", false, ThreadState.RUNNABLE, TreeParity.stack("java.lang.Thread.run:1"));
+        out.accept(6, "Common-Cleaner", false, ThreadState.TIMED_WAITING, TreeParity.stack("java.lang.Thread.run:1",
+                "jdk.internal.ref.CleanerImpl.run:2", "java.lang.ref.ReferenceQueue.remove:3"));
+        for (int w = 1; w <= 2; w++) {
+            out.accept(20 + w, "scheduler-" + w, false, ThreadState.WAITING, TreeParity.stack("java.lang.Thread.run:1",
+                    "java.util.concurrent.ThreadPoolExecutor$Worker.run:2", "java.util.concurrent.ThreadPoolExecutor.runWorker:3",
+                    "java.util.concurrent.ThreadPoolExecutor.getTask:5",
+                    "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take:6",
+                    "java.util.concurrent.locks.LockSupport.park:7"));
+        }
+        boolean ticking = tick % 50 == 0;
+        out.accept(7, "stats-timer", false, ticking ? ThreadState.RUNNABLE : ThreadState.TIMED_WAITING, ticking
+                ? TreeParity.stack("java.lang.Thread.run:1", "java.util.TimerThread.mainLoop:2", "com.acme.Stats.flush:9")
+                : TreeParity.stack("java.lang.Thread.run:1", "java.util.TimerThread.mainLoop:2", "java.lang.Object.wait:3"));
+    }
+
     private static int indexOf(List<String> rows, String part) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).contains(part)) {
@@ -303,7 +357,11 @@ class HtmlTextParityIT {
                     }
                 });
             case "pools":
+            case "servers":
                 return ScriptedSessions.record(-1, (tick, out) -> {
+                    if (name.equals("servers")) {
+                        serverExtras(tick, out);
+                    }
                     String[] worker = {"java.lang.Thread.run:1", "java.util.concurrent.ThreadPoolExecutor$Worker.run:2",
                         "java.util.concurrent.ThreadPoolExecutor.runWorker:3"};
                     for (int w = 1; w <= 4; w++) {
