@@ -7,8 +7,9 @@ package dev.jprof.sampling;
 public enum StackSourceKind {
     /**
      * {@link #JFR} on the JDKs where it measured better than walks, else {@link #WALK}: so far none (issue 16,
-     * docs/PERFORMANCE.md "Engine 2": starting an in-process recording cost about a second of CPU, +20-25% of a
-     * 5 s four-thread run on JDK 25, against +5% for the walks).
+     * docs/PERFORMANCE.md "Engine 2": starting an in-process recording costs 0.8-1.4 s of CPU, mostly the JIT and
+     * class loading of jdk.jfr: a 2.3 s four-thread run cost +30% (JDK 25) and +50% (JDK 17) under JFR against
+     * +11-14% with walks).
      */
     AUTO("auto"),
     /** The JVM's own execution sampler (JFR), joined to jprof's wall-clock ticks; walks where it has no stack. */
