@@ -103,18 +103,17 @@ final class DiffCli implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        // As for reports: HTML without -o goes to a temporary file, opened in the browser.
-        Path target = null;
         try {
-            target = toTerminal ? Files.createTempFile("jprof-diff-", ".html") : Paths.get(outfile);
-            Files.write(target, report.getBytes(StandardCharsets.UTF_8));
+            if (toTerminal) {
+                // As for reports: HTML without -o goes to a temporary file, opened in the browser.
+                new ReportOutput(out, messages, store, browser).openHtml(report, "jprof-diff-", "diff");
+            } else {
+                Files.write(Paths.get(outfile), report.getBytes(StandardCharsets.UTF_8));
+                messages.println("jprof: diff written to " + outfile);
+            }
         } catch (IOException e) {
-            throw new CliException(CliException.FAILED, "could not write " + (target != null ? target : "a temporary file")
+            throw new CliException(CliException.FAILED, "could not write " + (toTerminal ? "a temporary file" : outfile)
                     + ": " + e.getMessage());
-        }
-        messages.println("jprof: diff written to " + target);
-        if (toTerminal) {
-            browser.open(target, messages);
         }
         return 0;
     }

@@ -49,11 +49,7 @@ final class ReportOutput {
                 Files.write(file, renderer.renderBytes(session));
                 messages.println("jprof: " + options.renderer() + " report written to " + file);
             } else if (options.renderer().equals("html")) {
-                Renderer renderer = create(options, false);
-                Path file = Files.createTempFile("jprof-", ".html");
-                Files.write(file, renderer.render(session).getBytes(StandardCharsets.UTF_8));
-                messages.println("jprof: HTML report written to " + file);
-                browser.open(file, messages);
+                openHtml(create(options, false).render(session), "jprof-", "HTML report");
             } else {
                 Renderer renderer = create(options, true);
                 terminal.print(renderer.render(session));
@@ -65,6 +61,18 @@ final class ReportOutput {
         } catch (IOException e) {
             throw new CliException(CliException.FAILED, "could not write the report: " + e.getMessage());
         }
+    }
+
+    /**
+     * HTML with no outfile: written to a temporary file, which is opened in the browser (reports and diffs alike).
+     *
+     * @param what what the file holds, for the line that names it
+     */
+    void openHtml(String html, String prefix, String what) throws IOException {
+        Path file = Files.createTempFile(prefix, ".html");
+        Files.write(file, html.getBytes(StandardCharsets.UTF_8));
+        messages.println("jprof: " + what + " written to " + file);
+        browser.open(file, messages);
     }
 
     private void saveForLater(Session session) {
