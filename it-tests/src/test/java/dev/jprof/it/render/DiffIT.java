@@ -49,7 +49,10 @@ class DiffIT {
 
     /** Profiles DiffWork with {@code split} on {@code jvm}; returns the hot method's true share of the work. */
     private static double profile(Path session, String split, Jvm jvm) throws Exception {
-        Jvm.Result r = jprof("--java", jvm.home().toString(), "-o", session.toString(), "-cp", Jvm.testClasses(),
+        // 2 ms, ungoverned: ~1,500 samples, so a 20% share has a sampling error near 1 pp, not the ~3.4 pp of the
+        // ~140 samples the governed default gave (a 6.8 pp miss on CI).
+        Jvm.Result r = jprof("--java", jvm.home().toString(), "-i", "2ms", "--max-overhead", "0", "-o", session.toString(),
+                "-cp", Jvm.testClasses(),
                 DiffWork.class.getName(), split, "30");
         assertEquals(0, r.exitCode, r.toString());
         Matcher m = TRUTH.matcher(r.stdout);
