@@ -1,5 +1,6 @@
 package dev.jprof;
 
+import dev.jprof.sampling.ThisProcess;
 import dev.jprof.sampling.StackSource;
 import dev.jprof.sampling.ThreadSelector;
 import java.util.List;
@@ -56,7 +57,7 @@ final class ProfilerRun {
 
     private static String describeTarget() {
         String command = System.getProperty("sun.java.command", "");
-        return command.isEmpty() ? "pid " + ProcessHandle.current().pid() : command;
+        return command.isEmpty() ? "pid " + ThisProcess.pid() : command;
     }
 
     /** Takes one sample now (manual sampling only). */

@@ -1,5 +1,6 @@
 package dev.jprof;
 
+import dev.jprof.sampling.ThisProcess;
 import dev.jprof.sampling.Clock;
 import dev.jprof.sampling.FrameTable;
 import dev.jprof.sampling.SampleStore;
@@ -140,7 +141,7 @@ public final class Recorder {
             m.minInterval = sampler.minIntervalNanos() / 1e9;
             m.maxInterval = sampler.maxIntervalNanos() / 1e9;
             m.targetDescription = targetDescription;
-            m.pid = ProcessHandle.current().pid();
+            m.pid = ThisProcess.pid();
             m.jvmVersion = System.getProperty("java.version", "");
             m.sampler = source.describe();
             m.timelineAggregated = store.timelineAggregated();

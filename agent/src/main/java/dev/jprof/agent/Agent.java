@@ -1,5 +1,6 @@
 package dev.jprof.agent;
 
+import dev.jprof.sampling.ThisProcess;
 import dev.jprof.CodeLocator;
 import dev.jprof.Recorder;
 import dev.jprof.StackSourceChoice;
@@ -118,7 +119,7 @@ public final class Agent {
     /** The report header's "Program": the command line, with the main class when it hides it (-jar), and the pid. */
     private static String describeTarget() {
         String command = System.getProperty("sun.java.command", "");
-        return MainClass.describe(command, MainClass.of(command), ProcessHandle.current().pid());
+        return MainClass.describe(command, MainClass.of(command), ThisProcess.pid());
     }
 
     private static boolean isLoaded(Instrumentation inst, String name) {

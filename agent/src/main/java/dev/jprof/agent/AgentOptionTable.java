@@ -41,10 +41,16 @@ final class AgentOptionTable {
     }
 
     private static final Map<String, Row> ROWS = new LinkedHashMap<>();
+    /*
+     * Placeholders for lists another class knows, filled in when the help is printed: the table loads in every
+     * JVM's premain, and loading the renderers and render options there to name them cost start-up time.
+     */
+    private static final String RENDERERS = "{renderers}";
+    private static final String RENDER_OPTIONS = "{render_options}";
 
     static {
         // ---- where and how the report is written ----
-        row("renderer", OptionKind.NAME, "NAME", null, "how the report is rendered: " + String.join(", ", Renderers.names())
+        row("renderer", OptionKind.NAME, "NAME", null, "how the report is rendered: " + RENDERERS
                 + ", or a Renderer class name (default: from the outfile extension, else text)");
         row("outfile", OptionKind.NAME, "PATH", null, "write the report here instead of stderr; %p = pid, %t = timestamp");
         // ---- what is recorded ----
@@ -99,7 +105,7 @@ final class AgentOptionTable {
         // ---- render options and the rest ----
         row("render_option", OptionKind.RENDER_OPTION, "OPTION", null, "a render option, repeatable: FLAG or KEY=JSON,"
                 + " e.g. flat, time=percent_of_total, processor_options.filter_threshold=0; valid: "
-                + String.join(", ", RenderOptionParser.names()));
+                + RENDER_OPTIONS);
         row("p", OptionKind.RENDER_OPTION, "OPTION", null, "short for render_option");
         row("target_description", OptionKind.TEXT, "TEXT", null, "what the report header names as the program");
         row("command", OptionKind.CHOICE_TEXT, "start|stop|dump|status", null, "jprof attach only: control a profile"
@@ -158,7 +164,9 @@ final class AgentOptionTable {
         out.append("  A comma inside a value is written \\, ; @FILE reads key=value lines from FILE.\n\n");
         for (Row row : ROWS.values()) {
             String key = row.name + (row.metavar.isEmpty() ? "" : "=" + row.metavar);
-            String help = row.help + (row.defaultText == null ? "" : " (default " + row.defaultText + ")");
+            String help = row.help.replace(RENDERERS, String.join(", ", Renderers.names()))
+                    .replace(RENDER_OPTIONS, String.join(", ", RenderOptionParser.names()))
+                    + (row.defaultText == null ? "" : " (default " + row.defaultText + ")");
             out.append(String.format(Locale.ROOT, "  %-36s %s%n", key, help));
         }
         return out.toString();

@@ -151,9 +151,12 @@ public final class AgentOptions {
         if (renderer == null) {
             renderer = outfile != null ? Renderers.guessFromFileName(outfile) : "text";
         }
-        // Fail now, not at exit: an unknown renderer must be reported while the user is watching.
+        // Fail now, not at exit: an unknown renderer must be reported while the user is watching. A built-in
+        // name needs no check, and creating it here would load its classes in every JVM's premain.
         try {
-            Renderers.create(renderer, render, false);
+            if (!Renderers.isBuiltIn(renderer)) {
+                Renderers.create(renderer, render, false);
+            }
         } catch (IllegalArgumentException e) {
             throw new OptionException(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.jprof.agent;
 
+import dev.jprof.sampling.ThisProcess;
 import dev.jprof.Recorder;
 import dev.jprof.Session;
 import dev.jprof.agent.push.PushConfig;
@@ -98,7 +99,7 @@ final class AgentRun {
         }
         if (!options.startNow()) {
             err.println("jprof: loaded idle (start=false); start profiling with: jprof attach "
-                    + ProcessHandle.current().pid() + " start");
+                    + ThisProcess.pid() + " start");
             return true;
         }
         Duration delay = options.delay();
@@ -276,7 +277,9 @@ final class AgentRun {
                 n = ++sequence;
             }
             String target = options.outfile() == null ? null
-                    : ReportWriter.expand(options.outfile(), session.pid(), LocalDateTime.now(), n);
+                    // The clock's time zone is looked up only for %t: that reads the tz database (~10-17 ms).
+                    : ReportWriter.expand(options.outfile(), session.pid(),
+                            options.outfile().contains("%t") ? LocalDateTime.now() : null, n);
             String where = new ReportWriter(err).write(target, report, renderer.outputFileExtension(), renderer.binary());
             if ((target != null && where.equals(target) || target == null && renderer.binary() && !where.equals("nowhere"))
                     && !options.quiet()) {

@@ -32,13 +32,33 @@ final class MainClass {
         if (jar != null) {
             return mainClassOf(jar);
         }
-        String first = command.strip().split("\\s+", 2)[0];
+        String first = firstWord(command);
         if (first.endsWith(".java")) {
             return null; // source-file mode compiles the file in memory
         }
         String name = first.substring(first.indexOf('/') + 1); // -m module/class
-        return name.isEmpty() || !name.chars().allMatch(c -> Character.isJavaIdentifierPart(c) || c == '.' || c == '$')
-                ? null : name;
+        return name.isEmpty() || !isClassName(name) ? null : name;
+    }
+
+    // Loops, not a regex split or a stream: this runs in every JVM's premain, where each first use of
+    // a JDK facility (regex, streams, lambdas) costs start-up time.
+    private static String firstWord(String command) {
+        String s = command.strip();
+        int end = 0;
+        while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+            end++;
+        }
+        return s.substring(0, end);
+    }
+
+    private static boolean isClassName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isJavaIdentifierPart(c) && c != '.' && c != '$') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the program started: its main class is unknown, or a class of that name was loaded. */
@@ -54,7 +74,7 @@ final class MainClass {
         if (mainClass != null) {
             return mainClass;
         }
-        String first = command == null ? "" : command.strip().split("\\s+", 2)[0];
+        String first = command == null ? "" : firstWord(command);
         return first.isEmpty() ? "-" : first;
     }
 

@@ -1,5 +1,6 @@
 package dev.jprof.agent;
 
+import dev.jprof.sampling.ThisProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class ReportLog {
         if (file == null) {
             return;
         }
-        String line = event.name().toLowerCase(java.util.Locale.ROOT) + '\t' + ProcessHandle.current().pid() + '\t'
+        String line = event.name().toLowerCase(java.util.Locale.ROOT) + '\t' + ThisProcess.pid() + '\t'
                 + oneLine(main) + '\t' + oneLine(where) + '\n';
         try {
             Files.write(Paths.get(file), line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,

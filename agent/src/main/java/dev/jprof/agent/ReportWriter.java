@@ -22,7 +22,10 @@ import java.util.function.BiFunction;
  * partial report never passes for a whole one.
  */
 final class ReportWriter {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+    /** Built for the first %t only: java.time's formatter machinery is a few ms of every JVM's exit. */
+    private static final class Stamp {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+    }
 
     private final PrintStream err;
     private final Path tempDir;
@@ -45,7 +48,7 @@ final class ReportWriter {
     /** Expands {@code %p} (pid), {@code %t} (timestamp) and {@code %n} (sequence) in an outfile pattern. */
     static String expand(String pattern, long pid, LocalDateTime time, int sequence) {
         return pattern.replace("%p", Long.toString(pid))
-                .replace("%t", STAMP.format(time))
+                .replace("%t", time == null ? "" : Stamp.FORMAT.format(time))
                 .replace("%n", Integer.toString(sequence));
     }
 

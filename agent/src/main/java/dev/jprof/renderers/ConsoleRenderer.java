@@ -78,7 +78,10 @@ public class ConsoleRenderer extends FrameRenderer {
         }
     }
 
-    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    /** Only for a pinned zone (tests): java.time's formatter is a few ms of the first report's time. */
+    private static final class Recorded {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+    }
 
     private final boolean unicode;
     private final boolean color;
@@ -211,7 +214,8 @@ public class ConsoleRenderer extends FrameRenderer {
     }
 
     private void renderHeader(StringBuilder out, Session s) {
-        String recorded = RECORDED.format(s.startTime().atZone(zone != null ? zone : ZoneId.systemDefault()));
+        String recorded = zone != null ? Recorded.FORMAT.format(s.startTime().atZone(zone))
+                : localClock(s.startTime().toEpochMilli());
         String cpu = s.cpuTime() < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", s.cpuTime());
         out.append('\n');
         String dot = unicode ? " \u00b7 " : " - ";
@@ -235,6 +239,19 @@ public class ConsoleRenderer extends FrameRenderer {
         if (s.sampler().contains(dev.jprof.sampling.JfrStackSource.WITHOUT_DEBUG_NON_SAFEPOINTS)) {
             out.append("Note: ").append(JFR_DEBUG_INFO).append("\n\n");
         }
+    }
+
+    /**
+     * HH:mm:ss in the system's zone through java.util.TimeZone: java.time's ZoneId.systemDefault() loads its
+     * own copy of the time-zone rules as well (~12 ms of a JVM's exit when the report is its first use).
+     */
+    static String localClock(long epochMillis) {
+        long seconds = Math.floorMod(epochMillis + java.util.TimeZone.getDefault().getOffset(epochMillis), 86_400_000L) / 1000;
+        return twoDigits(seconds / 3600) + ':' + twoDigits(seconds / 60 % 60) + ':' + twoDigits(seconds % 60);
+    }
+
+    private static String twoDigits(long v) {
+        return v < 10 ? "0" + v : Long.toString(v);
     }
 
     /** Said once, in the header, when JFR's stacks were taken without exact debug info for inlined code. */

@@ -1,39 +1,56 @@
 package dev.jprof.renderers;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Renderers by name ({@code text}, {@code session}, ...), guessed from an output file's extension, or
  * named by the class name of any {@link Renderer} with a public no-argument constructor.
  */
 public final class Renderers {
-    private static final Map<String, BiFunction<RenderOptions, Boolean, Renderer>> BY_NAME = new LinkedHashMap<>();
-
-    static {
-        BY_NAME.put("text", (o, toTerminal) -> new ConsoleRenderer(
-                o.unicode() != null ? o.unicode() : !toTerminal || Terminal.supportsUnicode(),
-                o.color() != null ? o.color() : toTerminal && Terminal.supportsColor(),
-                o.time(), o.showAll(), o.timeline(), o.processorOptions(), null,
-                o.flat(), o.flatTime(), o.shortMode()).splitPools(o.splitPools()));
-        BY_NAME.put("session", (o, toTerminal) -> new SessionRenderer());
-        BY_NAME.put("json", (o, toTerminal) -> new JsonRenderer(o.showAll(), o.timeline(), o.processorOptions())
-                .splitPools(o.splitPools()));
-        BY_NAME.put("speedscope", (o, toTerminal) -> new SpeedscopeRenderer(o.showAll(), o.timeline(), o.processorOptions()));
-        BY_NAME.put("collapsed", (o, toTerminal) -> new CollapsedRenderer(o.showAll(), o.timeline(), o.processorOptions()));
-        BY_NAME.put("html", (o, toTerminal) -> new HtmlRenderer(o));
-        BY_NAME.put("pprof", (o, toTerminal) -> new PprofRenderer(o.showAll(), o.timeline(), o.processorOptions()));
-        BY_NAME.put("jfr", (o, toTerminal) -> new JfrRenderer(o.showAll(), o.processorOptions()));
-    }
+    /**
+     * The built-in names, in the help's order. A switch in {@link #create}, not a table of lambdas: the agent
+     * checks the renderer name in every JVM's premain, and each lambda costs start-up time there.
+     */
+    private static final String[] NAMES = {"text", "session", "json", "speedscope", "collapsed", "html", "pprof", "jfr"};
 
     private Renderers() {
     }
 
     /** The built-in renderer names. */
     public static java.util.Set<String> names() {
-        return java.util.Collections.unmodifiableSet(BY_NAME.keySet());
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(java.util.Arrays.asList(NAMES)));
+    }
+
+    /** Whether {@code name} is a built-in renderer (no class to load to check it). */
+    public static boolean isBuiltIn(String name) {
+        return names().contains(name);
+    }
+
+    private static Renderer builtIn(String name, RenderOptions o, boolean toTerminal) {
+        switch (name) {
+            case "text":
+                return new ConsoleRenderer(
+                        o.unicode() != null ? o.unicode() : !toTerminal || Terminal.supportsUnicode(),
+                        o.color() != null ? o.color() : toTerminal && Terminal.supportsColor(),
+                        o.time(), o.showAll(), o.timeline(), o.processorOptions(), null,
+                        o.flat(), o.flatTime(), o.shortMode()).splitPools(o.splitPools());
+            case "session":
+                return new SessionRenderer();
+            case "json":
+                return new JsonRenderer(o.showAll(), o.timeline(), o.processorOptions()).splitPools(o.splitPools());
+            case "speedscope":
+                return new SpeedscopeRenderer(o.showAll(), o.timeline(), o.processorOptions());
+            case "collapsed":
+                return new CollapsedRenderer(o.showAll(), o.timeline(), o.processorOptions());
+            case "html":
+                return new HtmlRenderer(o);
+            case "pprof":
+                return new PprofRenderer(o.showAll(), o.timeline(), o.processorOptions());
+            case "jfr":
+                return new JfrRenderer(o.showAll(), o.processorOptions());
+            default:
+                return null;
+        }
     }
 
     /**
@@ -45,13 +62,13 @@ public final class Renderers {
      * @throws IllegalArgumentException with a message naming the valid renderers
      */
     public static Renderer create(String name, RenderOptions options, boolean toTerminal) {
-        BiFunction<RenderOptions, Boolean, Renderer> factory = BY_NAME.get(name);
-        if (factory != null) {
-            return factory.apply(options, toTerminal);
+        Renderer builtIn = builtIn(name, options, toTerminal);
+        if (builtIn != null) {
+            return builtIn;
         }
         if (!name.contains(".")) {
             throw new IllegalArgumentException("unknown renderer '" + name + "'; valid: "
-                    + String.join(", ", BY_NAME.keySet()) + ", or the class name of a Renderer");
+                    + String.join(", ", names()) + ", or the class name of a Renderer");
         }
         try {
             Class<?> type = Class.forName(name, true, contextLoader());
@@ -93,11 +110,6 @@ public final class Renderers {
             return "jfr";
         }
         return "text";
-    }
-
-    /** Registers a built-in renderer factory; used by renderer modules at class initialisation. */
-    static void register(String name, BiFunction<RenderOptions, Boolean, Renderer> factory) {
-        BY_NAME.put(name, factory);
     }
 
     private static ClassLoader contextLoader() {

@@ -2,7 +2,6 @@ package dev.jprof.sampling;
 
 import dev.jprof.sampling.ThreadStackCache.Cached;
 import java.lang.instrument.Instrumentation;
-import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -30,8 +29,9 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
     public static final int DEFAULT_REWALKS_PER_TICK = 16;
 
     private final ThreadSelector selector;
-    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    private final com.sun.management.ThreadMXBean sunMx;
+    private final ThreadMXBean mx = ThreadBean.get();
+    /** The bean when it reads other threads' CPU time, else null. */
+    private final ThreadMXBean sunMx;
     private final boolean handshakes;
     private boolean adaptive;
     private final int crowded = 2 * Runtime.getRuntime().availableProcessors();
@@ -48,7 +48,12 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
     private long reused;
     private long skipped;
     private long lastPause;
-    private final SafepointPause pauses = new SafepointPause();
+    /**
+     * Made at the second batched walk, on the sampler's thread (the first, the sampler's priming walk, is
+     * estimated): finding HotSpot's counters and the VM thread takes ~20 ms that would otherwise be spent in
+     * the agent's premain or in a short program's exit, and handshake walks never need it.
+     */
+    private SafepointPause pauses;
     private int quietPeriod = 1;
     private int quietLastTick;
     private int rewalksPerTick = DEFAULT_REWALKS_PER_TICK;
@@ -81,9 +86,27 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
         SafepointSyncClock.export(inst);
     }
 
+    private SafepointPause pauses() {
+        if (pauses == null) {
+            pauses = SafepointPause.estimated();
+            return pauses;
+        }
+        return measuredPauses();
+    }
+
+    private SafepointPause measuredPauses() {
+        if (!pausesMeasured) {
+            pauses = new SafepointPause();
+            pausesMeasured = true;
+        }
+        return pauses;
+    }
+
+    private boolean pausesMeasured;
+
     /** Whether this source counts the time spent reaching its safepoints. */
     boolean countsSafepointSync() {
-        return pauses.countsSafepointSync();
+        return measuredPauses().countsSafepointSync();
     }
 
     /**
@@ -118,9 +141,7 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
         this.selector = selector;
         this.handshakes = handshakes;
         this.maxDepth = maxDepth;
-        this.sunMx = mx instanceof com.sun.management.ThreadMXBean
-                && mx.isThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled()
-                ? (com.sun.management.ThreadMXBean) mx : null;
+        this.sunMx = mx.isThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled() ? mx : null;
     }
 
     // sample() is split in small steps on purpose: the JIT compiles small methods sooner and far more
@@ -307,6 +328,7 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
         for (int w = 0; w < toWalk; w++) {
             walkIds[w] = ids[walk[w]];
         }
+        SafepointPause pauses = pauses();
         long syncBefore = pauses.syncNanos();
         long vmBefore = pauses.vmThreadNanos();
         long before = System.nanoTime();

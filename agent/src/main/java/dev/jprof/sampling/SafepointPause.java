@@ -9,10 +9,28 @@ final class SafepointPause {
     /** The fixed part of a safepoint (reaching it, leaving it), counted as this many frames. */
     private static final int FIXED_WALK_FRAMES = 16;
 
-    private final VmThreadCpu vmThread = VmThreadCpu.find();
-    private final SafepointSyncClock syncClock = SafepointSyncClock.find();
+    private final VmThreadCpu vmThread;
+    private final SafepointSyncClock syncClock;
     /** Recent safepoint walk times per frame walked, in 1/1024 ns. */
     private final RecentMinimum pausePerFrame = new RecentMinimum(8);
+
+    /** Reads the VM thread's CPU and HotSpot's safepoint counters where it can. */
+    SafepointPause() {
+        this(VmThreadCpu.find(), SafepointSyncClock.find());
+    }
+
+    private SafepointPause(VmThreadCpu vmThread, SafepointSyncClock syncClock) {
+        this.vmThread = vmThread;
+        this.syncClock = syncClock;
+    }
+
+    /**
+     * Estimates from the frames walked only. For a source's first walk (the sampler's unrecorded priming
+     * sample): finding the clocks costs ~20 ms, which a program that ends at once would wait for at exit.
+     */
+    static SafepointPause estimated() {
+        return new SafepointPause(null, null);
+    }
 
     /** Whether the time spent reaching safepoints is counted. */
     boolean countsSafepointSync() {

@@ -1,12 +1,7 @@
 package dev.jprof.sampling;
 
-import java.lang.management.ManagementFactory;
-
 final class SystemClock implements Clock {
     static final SystemClock INSTANCE = new SystemClock();
-
-    private final java.lang.management.OperatingSystemMXBean os =
-            ManagementFactory.getOperatingSystemMXBean();
 
     @Override
     public long nanoTime() {
@@ -18,7 +13,7 @@ final class SystemClock implements Clock {
         return System.currentTimeMillis();
     }
 
-    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final java.lang.management.ThreadMXBean threads = ThreadBean.get();
     private final boolean threadCpu = threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
 
     @Override
@@ -28,9 +23,6 @@ final class SystemClock implements Clock {
 
     @Override
     public long processCpuNanos() {
-        if (os instanceof com.sun.management.OperatingSystemMXBean) {
-            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
-        }
-        return -1;
+        return ThisProcess.cpuNanos();
     }
 }

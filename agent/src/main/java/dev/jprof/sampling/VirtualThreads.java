@@ -5,7 +5,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class VirtualThreads implements VirtualThreadView {
     private final java.lang.management.ThreadMXBean cpu = threadCpu();
 
     private static java.lang.management.ThreadMXBean threadCpu() {
-        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.lang.management.ThreadMXBean mx = ThreadBean.get();
         return mx.isThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled() ? mx : null;
     }
 
