@@ -34,6 +34,15 @@ public final class CompositeStackSource implements StackSource {
     }
 
     @Override
+    public long lastHelperCpuNanos() {
+        long cpu = 0;
+        for (StackSource s : sources) {
+            cpu += s.lastHelperCpuNanos();
+        }
+        return cpu;
+    }
+
+    @Override
     public int virtualThreadsSeen() {
         return (int) most(StackSource::virtualThreadsSeen);
     }

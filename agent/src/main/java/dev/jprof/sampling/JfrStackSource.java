@@ -156,6 +156,11 @@ public final class JfrStackSource implements StackSource {
         return walk.lastPauseNanos();
     }
 
+    @Override
+    public long lastHelperCpuNanos() {
+        return walk.lastHelperCpuNanos();
+    }
+
     /** Running windows that got JFR stacks, and those that kept a walk's or a neighbour's. */
     public long[] windows() {
         return new long[] {join.joinedWindows(), join.fallbackWindows()};

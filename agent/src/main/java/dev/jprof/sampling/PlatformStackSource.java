@@ -48,6 +48,8 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
     private long reused;
     private long skipped;
     private long lastPause;
+    private long lastHelperCpu;
+    private final SafepointPause.Readings readings = new SafepointPause.Readings();
     /**
      * Made at the second batched walk, on the sampler's thread (the first, the sampler's priming walk, is
      * estimated): finding HotSpot's counters and the VM thread takes ~20 ms that would otherwise be spent in
@@ -149,6 +151,7 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
     @Override
     public void sample(StackConsumer consumer) {
         lastPause = 0;
+        lastHelperCpu = 0;
         int n = enumerate();
         tick++;
         if (cache.size() > 64 && cache.size() > 2 * n) {
@@ -329,14 +332,13 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
             walkIds[w] = ids[walk[w]];
         }
         SafepointPause pauses = pauses();
-        long syncBefore = pauses.syncNanos();
-        long vmBefore = pauses.vmThreadNanos();
+        pauses.before(readings);
         long before = System.nanoTime();
         ThreadInfo[] full = mx.getThreadInfo(walkIds, maxDepth + 1); // one more tells a cut stack
         long wall = System.nanoTime() - before;
-        long vmAfter = vmBefore >= 0 ? pauses.vmThreadNanos() : -1;
-        long syncAfter = syncBefore >= 0 ? pauses.syncNanos() : -1;
+        pauses.after(readings);
         long frames = 0;
+        int running = 0;
         for (int w = 0; w < toWalk; w++) {
             ThreadInfo info = full[w];
             if (info == null) {
@@ -345,9 +347,14 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
             StackTraceElement[] stack = info.getStackTrace();
             frames += stack.length;
             int i = walk[w];
-            deliver(consumer, i, ThreadState.of(info.getThreadState()), StackDepth.limit(stack, maxDepth));
+            byte state = ThreadState.of(info.getThreadState());
+            if (state == ThreadState.RUNNABLE) {
+                running++;
+            }
+            deliver(consumer, i, state, StackDepth.limit(stack, maxDepth));
         }
-        lastPause = pauses.of(wall, vmBefore, vmAfter, syncBefore, syncAfter, frames);
+        lastPause = pauses.of(wall, readings, frames, running);
+        lastHelperCpu = SafepointPause.vmThreadCpu(readings);
     }
 
     /**
@@ -386,6 +393,11 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
     @Override
     public long lastPauseNanos() {
         return lastPause;
+    }
+
+    @Override
+    public long lastHelperCpuNanos() {
+        return lastHelperCpu;
     }
 
     /** Threads whose last stack is remembered. */

@@ -42,31 +42,78 @@ final class SafepointPause {
         return syncClock != null ? syncClock.nanos() : -1;
     }
 
+    /** HotSpot's time at safepoints so far, or -1 when it cannot be read. */
+    long atSafepointNanos() {
+        return syncClock != null ? syncClock.atSafepointNanos() : -1;
+    }
+
     /** The VM thread's CPU time so far, or -1 when it cannot be read. */
     long vmThreadNanos() {
         return vmThread != null ? vmThread.nanos() : -1;
     }
 
+    /** The readings around one walk; -1 for any that could not be read. */
+    static final class Readings {
+        long vmBefore = -1;
+        long vmAfter = -1;
+        long syncBefore = -1;
+        long syncAfter = -1;
+        long atBefore = -1;
+        long atAfter = -1;
+    }
+
+    /** Reads the clocks before a walk. */
+    void before(Readings r) {
+        r.syncBefore = syncNanos();
+        r.atBefore = r.syncBefore >= 0 ? atSafepointNanos() : -1;
+        r.vmBefore = vmThreadNanos();
+    }
+
+    /** Reads the clocks after a walk, those that could be read before. */
+    void after(Readings r) {
+        r.vmAfter = r.vmBefore >= 0 ? vmThreadNanos() : -1;
+        r.syncAfter = r.syncBefore >= 0 ? syncNanos() : -1;
+        r.atAfter = r.atBefore >= 0 ? atSafepointNanos() : -1;
+    }
+
+    /** The VM thread's CPU time for the walk, from the readings (0 when unreadable). */
+    static long vmThreadCpu(Readings r) {
+        return r.vmAfter >= r.vmBefore && r.vmBefore >= 0 ? r.vmAfter - r.vmBefore : 0;
+    }
+
     /**
-     * The pause of one walk, from the readings before and after it (-1 when unreadable).
+     * How long one walk stopped the program, from the readings around it (-1 when unreadable).
      *
-     * @param wall   the walk call's wall time
-     * @param frames the frames of the stacks walked
+     * <p>Where HotSpot's counters are read, that is the time at the safepoint (every thread stopped), plus the
+     * time threads that stopped early waited for the last one: of {@code running} threads, on average all but
+     * one wait through part of the synchronisation, so (running - 1) / running of it. A lone busy thread keeps
+     * running until it reaches the safepoint and waits for no one. Otherwise: the VM thread's CPU for the walk
+     * or an estimate from the frames walked, plus the whole synchronisation where it is known.
+     *
+     * @param wall    the walk call's wall time
+     * @param frames  the frames of the stacks walked
+     * @param running the threads walked that were running (RUNNABLE)
      */
-    long of(long wall, long vmBefore, long vmAfter, long syncBefore, long syncAfter, long frames) {
+    long of(long wall, Readings r, long frames, int running) {
+        long sync = r.syncAfter >= r.syncBefore && r.syncBefore >= 0 ? r.syncAfter - r.syncBefore : -1;
+        long at = r.atAfter >= r.atBefore && r.atBefore >= 0 ? r.atAfter - r.atBefore : -1;
+        if (sync >= 0 && at >= 0) {
+            long waited = running > 1 ? sync * (running - 1) / running : 0;
+            return Math.min(wall, at + waited);
+        }
         long pause;
         frames += FIXED_WALK_FRAMES;
-        if (vmAfter >= vmBefore && vmBefore >= 0) {
+        if (r.vmAfter >= r.vmBefore && r.vmBefore >= 0) {
             // The safepoint work itself (see VmThreadCpu), bounded by the call's wall time.
-            pause = Math.min(wall, vmAfter - vmBefore);
+            pause = Math.min(wall, r.vmAfter - r.vmBefore);
         } else {
             // A walk's pause grows with the frames walked (4 stacks 2,000 deep: 6-16 ms at the safepoint on
             // JDK 17): the smallest recent cost per frame, times this walk's frames.
             pause = pausePerFrame.add(wall * 1024 / frames) * frames / 1024;
         }
-        if (syncAfter >= syncBefore && syncBefore >= 0) {
+        if (sync >= 0) {
             // The threads stopped first wait for the last to arrive (see SafepointSyncClock).
-            pause = Math.min(wall, pause + syncAfter - syncBefore);
+            pause = Math.min(wall, pause + sync);
         }
         return pause;
     }

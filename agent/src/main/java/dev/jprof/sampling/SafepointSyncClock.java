@@ -21,10 +21,13 @@ final class SafepointSyncClock {
     private static final String COUNTERS = "sun.management.counter";
 
     private final MethodHandle ticks;
+    /** HotSpot's {@code sun.rt.safepointTime}: time from all threads stopped to the safepoint's end, or null. */
+    private final MethodHandle atSafepointTicks;
     private final long frequency;
 
-    private SafepointSyncClock(MethodHandle ticks, long frequency) {
+    private SafepointSyncClock(MethodHandle ticks, MethodHandle atSafepointTicks, long frequency) {
         this.ticks = ticks;
+        this.atSafepointTicks = atSafepointTicks;
         this.frequency = frequency;
     }
 
@@ -60,10 +63,11 @@ final class SafepointSyncClock {
             Class<?> longCounter = Class.forName(COUNTERS + ".LongCounter");
             Object vm = helper.getMethod("getVMManagement").invoke(null);
             List<?> counters = (List<?>) vmManagement.getMethod("getInternalCounters", String.class)
-                    .invoke(vm, "sun.rt.safepointSyncTime|sun.os.hrt.frequency");
+                    .invoke(vm, "sun.rt.safepointSyncTime|sun.rt.safepointTime|sun.os.hrt.frequency");
             MethodHandle value = MethodHandles.lookup().findVirtual(longCounter, "longValue",
                     MethodType.methodType(long.class));
             MethodHandle sync = null;
+            MethodHandle at = null;
             long frequency = 0;
             for (Object c : counters) {
                 if (!longCounter.isInstance(c)) {
@@ -72,6 +76,8 @@ final class SafepointSyncClock {
                 String name = (String) counter.getMethod("getName").invoke(c);
                 if (name.equals("sun.rt.safepointSyncTime")) {
                     sync = value.bindTo(c);
+                } else if (name.equals("sun.rt.safepointTime")) {
+                    at = value.bindTo(c);
                 } else if (name.equals("sun.os.hrt.frequency")) {
                     frequency = (long) value.invoke(c);
                 }
@@ -79,7 +85,7 @@ final class SafepointSyncClock {
             if (sync == null || frequency <= 0) {
                 return null;
             }
-            SafepointSyncClock clock = new SafepointSyncClock(sync, frequency);
+            SafepointSyncClock clock = new SafepointSyncClock(sync, at, frequency);
             return clock.nanos() >= 0 ? clock : null;
         } catch (Throwable e) {
             return null;
@@ -88,8 +94,20 @@ final class SafepointSyncClock {
 
     /** Nanoseconds spent reaching safepoints since the JVM started, or -1 if it cannot be read. */
     long nanos() {
+        return read(ticks);
+    }
+
+    /**
+     * Nanoseconds spent at safepoints (every thread stopped, the operation running, until they resume) since
+     * the JVM started, or -1 if it cannot be read.
+     */
+    long atSafepointNanos() {
+        return atSafepointTicks == null ? -1 : read(atSafepointTicks);
+    }
+
+    private long read(MethodHandle counter) {
         try {
-            long t = (long) ticks.invokeExact();
+            long t = (long) counter.invokeExact();
             return frequency == 1_000_000_000L ? t : (long) (t * (1e9 / frequency));
         } catch (Throwable e) {
             return -1;

@@ -77,6 +77,15 @@ public interface StackSource {
         return 0;
     }
 
+    /**
+     * CPU time, in nanoseconds, that JVM threads other than the sampler spent for the last {@link #sample}
+     * (HotSpot's VM thread running a batched walk's safepoint), or 0 when unknown or none. The sampler counts
+     * it as cost when the program's threads fill every CPU, as it does its own CPU time.
+     */
+    default long lastHelperCpuNanos() {
+        return 0;
+    }
+
     /** Virtual threads seen during the recording, or -1 when this source does not look for them. */
     default int virtualThreadsSeen() {
         return -1;

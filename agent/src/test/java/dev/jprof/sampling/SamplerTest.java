@@ -78,9 +78,44 @@ class SamplerTest {
     }
 
     @Test
+    void helperCpuCountsOnlyWhenTheProgramsRunningThreadsFillEveryCpu() {
+        StackSource withVmThread = new StackSource() {
+            @Override
+            public void sample(StackConsumer consumer) {
+                source.sample(consumer);
+            }
+
+            @Override
+            public long lastPauseNanos() {
+                return 50_000L;
+            }
+
+            @Override
+            public long lastHelperCpuNanos() {
+                return 80_000L;
+            }
+        };
+        Sampler s = new Sampler(withVmThread, store, clock, 10_000_000L);
+        s.cpus(2);
+        s.begin();
+        source.running(1, "main", "com.acme.Main.main:1");
+        clock.advance(Duration.ofMillis(10));
+        s.measuredTick();
+        clock.advanceThreadCpu(100_000L);
+        clock.advance(Duration.ofMillis(10));
+        assertEquals(50_000L, s.measuredTick(), "one running thread, 2 CPUs: the helpers ran on the idle one");
+        source.running(2, "worker", "com.acme.Worker.run:1");
+        clock.advanceThreadCpu(100_000L);
+        clock.advance(Duration.ofMillis(10));
+        assertEquals(50_000L + 100_000L + 80_000L, s.measuredTick(),
+                "two running threads fill both CPUs: the sampler's and the VM thread's CPU were taken from them");
+    }
+
+    @Test
     void aTicksCostIncludesTheCpuTheSamplerSpentWakingUpForIt() {
         clock.advanceThreadCpu(5_000_000L);
         Sampler s = new Sampler(source, store, clock, 10_000_000L);
+        s.cpus(1); // the one running thread fills the only CPU: the sampler's CPU is the program's
         s.begin();
         source.running(1, "main", "com.acme.Main.main:1");
         clock.advance(Duration.ofMillis(10));
