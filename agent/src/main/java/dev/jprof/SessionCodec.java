@@ -1,17 +1,16 @@
 package dev.jprof;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,31 +26,31 @@ import java.util.List;
  */
 final class SessionCodec {
     static final String FORMAT = "jprof-session";
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(64).build())
-            .build();
 
     /**
      * Reading only: a JVM that just saves its session at exit (the agent's {@code outfile=x.jprof}) would
-     * otherwise load ~300 databind classes it never uses, ~0.3 s of a hello world's exit.
+     * otherwise load ~300 databind classes it never uses, ~0.3 s of a hello world's exit. Writing needs no
+     * Jackson at all ({@link JsonText}).
      */
     private static final class Reader {
-        static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+        static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE)
+                        .maxNestingDepth(64).build())
+                .build());
     }
 
     private SessionCodec() {
     }
 
     static void write(Session session, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonText g = new JsonText(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
             write(session, g);
         }
     }
 
     static String toJson(Session session) {
         StringWriter w = new StringWriter();
-        try (Writer writer = w; JsonGenerator g = FACTORY.createGenerator(writer)) {
+        try (JsonText g = new JsonText(w)) {
             write(session, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,111 +58,121 @@ final class SessionCodec {
         return w.toString();
     }
 
-    private static void write(Session session, JsonGenerator g) throws IOException {
+    private static void write(Session session, JsonText g) throws IOException {
         SessionMetadata m = session.metadata();
         SessionTables t = session.tables();
-        g.writeStartObject();
-        g.writeStringField("format", FORMAT);
-        g.writeNumberField("version", Session.FORMAT_VERSION);
-        g.writeNumberField("start_time", m.startTimeMillis / 1000.0);
-        g.writeNumberField("duration", m.duration);
-        g.writeNumberField("sample_count", m.sampleCount);
-        g.writeNumberField("cpu_time", m.cpuTime);
-        g.writeNumberField("interval", m.interval);
-        g.writeNumberField("min_interval", m.minInterval);
-        g.writeNumberField("max_interval", m.maxInterval);
-        g.writeStringField("target_description", m.targetDescription);
-        g.writeNumberField("pid", m.pid);
-        g.writeStringField("jvm_version", m.jvmVersion);
-        g.writeStringField("sampler", m.sampler);
-        g.writeBooleanField("timeline_aggregated", m.timelineAggregated);
-        g.writeNumberField("dropped_samples", m.droppedSamples);
+        g.startObject();
+        g.field("format", FORMAT);
+        g.field("version", Session.FORMAT_VERSION);
+        g.field("start_time", m.startTimeMillis / 1000.0);
+        g.field("duration", m.duration);
+        g.field("sample_count", m.sampleCount);
+        g.field("cpu_time", m.cpuTime);
+        g.field("interval", m.interval);
+        g.field("min_interval", m.minInterval);
+        g.field("max_interval", m.maxInterval);
+        g.field("target_description", m.targetDescription);
+        g.field("pid", m.pid);
+        g.field("jvm_version", m.jvmVersion);
+        g.field("sampler", m.sampler);
+        g.field("timeline_aggregated", m.timelineAggregated);
+        g.field("dropped_samples", m.droppedSamples);
         // Optional: older readers ignore them; files without them read as 0 ("no limit known").
-        g.writeNumberField("memory_limit", m.memoryLimit);
-        g.writeNumberField("shallower_samples", m.shallowerSamples);
-        g.writeStringField("async_mode", m.asyncMode);
-        g.writeNumberField("virtual_threads", m.virtualThreads);
-        g.writeNumberField("carrier_cpu_time", m.carrierCpuTime);
-        g.writeNumberField("carrier_wall_time", m.carrierWallTime);
-        g.writeNumberField("max_overhead", m.maxOverhead);
-        g.writeNumberField("stretched_interval", m.stretchedInterval);
+        g.field("memory_limit", m.memoryLimit);
+        g.field("shallower_samples", m.shallowerSamples);
+        g.field("async_mode", m.asyncMode);
+        g.field("virtual_threads", m.virtualThreads);
+        g.field("carrier_cpu_time", m.carrierCpuTime);
+        g.field("carrier_wall_time", m.carrierWallTime);
+        g.field("max_overhead", m.maxOverhead);
+        g.field("stretched_interval", m.stretchedInterval);
         if (!m.startCallStack.isEmpty()) {
             // Optional, so files without it (agent sessions, older files) stay valid version 1 files.
-            g.writeObjectFieldStart("start_call_stack");
-            g.writeNumberField("thread_id", m.startThreadId);
-            g.writeArrayFieldStart("frames");
+            g.name("start_call_stack");
+        g.startObject();
+            g.field("thread_id", m.startThreadId);
+            g.name("frames");
+        g.startArray();
             for (StackTraceElement e : m.startCallStack) {
-                g.writeStartObject();
-                g.writeStringField("class", e.getClassName());
-                g.writeStringField("method", e.getMethodName());
-                g.writeStringField("file", e.getFileName() == null ? "" : e.getFileName());
-                g.writeNumberField("line", e.getLineNumber());
-                g.writeEndObject();
+                g.startObject();
+                g.field("class", e.getClassName());
+                g.field("method", e.getMethodName());
+                g.field("file", e.getFileName() == null ? "" : e.getFileName());
+                g.field("line", e.getLineNumber());
+                g.endObject();
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            g.endArray();
+            g.endObject();
         }
-        g.writeArrayFieldStart("strings");
+        g.name("strings");
+        g.startArray();
         for (String s : t.strings) {
-            g.writeString(s);
+            g.value(s);
         }
-        g.writeEndArray();
-        g.writeObjectFieldStart("frames");
+        g.endArray();
+        g.name("frames");
+        g.startObject();
         ints(g, "class", t.frameClass);
         ints(g, "method", t.frameMethod);
         ints(g, "file", t.frameFile);
         ints(g, "line", t.frameLine);
         ints(g, "location", t.frameLocation);
         ints(g, "library", t.frameLibrary);
-        g.writeArrayFieldStart("app");
+        g.name("app");
+        g.startArray();
         for (boolean b : t.frameApp) {
-            g.writeNumber(b ? 1 : 0);
+            g.value(b ? 1 : 0);
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeObjectFieldStart("stacks");
+        g.endArray();
+        g.endObject();
+        g.name("stacks");
+        g.startObject();
         ints(g, "parent", t.stackParent);
         ints(g, "frame", t.stackFrame);
-        g.writeEndObject();
-        g.writeObjectFieldStart("threads");
-        g.writeArrayFieldStart("id");
+        g.endObject();
+        g.name("threads");
+        g.startObject();
+        g.name("id");
+        g.startArray();
         for (long id : t.threadId) {
-            g.writeNumber(id);
+            g.value(id);
         }
-        g.writeEndArray();
-        g.writeArrayFieldStart("name");
+        g.endArray();
+        g.name("name");
+        g.startArray();
         for (String s : t.threadName) {
-            g.writeString(s);
+            g.value(s);
         }
-        g.writeEndArray();
-        g.writeArrayFieldStart("virtual");
+        g.endArray();
+        g.name("virtual");
+        g.startArray();
         for (boolean b : t.threadVirtual) {
-            g.writeNumber(b ? 1 : 0);
+            g.value(b ? 1 : 0);
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeObjectFieldStart("samples");
+        g.endArray();
+        g.endObject();
+        g.name("samples");
+        g.startObject();
         longs(g, "start", t.runStart);
         longs(g, "weight", t.runWeight);
         ints(g, "thread", t.runThread);
         ints(g, "stack", t.runStack);
-        g.writeArrayFieldStart("state");
+        g.name("state");
+        g.startArray();
         for (byte b : t.runState) {
-            g.writeNumber(b);
+            g.value(b);
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
+        g.endArray();
+        g.endObject();
+        g.endObject();
     }
 
-    private static void ints(JsonGenerator g, String name, int[] values) throws IOException {
-        g.writeFieldName(name);
-        g.writeArray(values, 0, values.length);
+    private static void ints(JsonText g, String name, int[] values) throws IOException {
+        g.array(name, values);
     }
 
-    private static void longs(JsonGenerator g, String name, long[] values) throws IOException {
-        g.writeFieldName(name);
-        g.writeArray(values, 0, values.length);
+    private static void longs(JsonText g, String name, long[] values) throws IOException {
+        g.array(name, values);
     }
 
     static Session read(Path file) throws IOException {

@@ -112,6 +112,16 @@ class SamplerTest {
     }
 
     @Test
+    void aLateTickIsFollowedAtOnceByTheOneDueMeanwhileButAFarBacklogResynchronises() {
+        long ms = 1_000_000L;
+        assertEquals(11 * ms, Sampler.nextDeadline(10 * ms, ms, 10 * ms + ms / 5), "on time: one interval later");
+        assertEquals(11 * ms, Sampler.nextDeadline(10 * ms, ms, 12 * ms + ms / 2),
+                "woke 2.5 ms late: the tick due at 11 ms runs at once");
+        assertEquals(21 * ms, Sampler.nextDeadline(10 * ms, ms, 20 * ms),
+                "10 ms behind (a GC pause): resynchronised, no burst");
+    }
+
+    @Test
     void aTicksCostIncludesTheCpuTheSamplerSpentWakingUpForIt() {
         clock.advanceThreadCpu(5_000_000L);
         Sampler s = new Sampler(source, store, clock, 10_000_000L);
