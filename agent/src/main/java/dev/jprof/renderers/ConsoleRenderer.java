@@ -216,14 +216,14 @@ public class ConsoleRenderer extends FrameRenderer {
     private void renderHeader(StringBuilder out, Session s) {
         String recorded = zone != null ? Recorded.FORMAT.format(s.startTime().atZone(zone))
                 : localClock(s.startTime().toEpochMilli());
-        String cpu = s.cpuTime() < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", s.cpuTime());
+        String cpu = s.cpuTime() < 0 ? "n/a" : Text.fixed(s.cpuTime(), 3);
         out.append('\n');
         String dot = unicode ? " \u00b7 " : " - ";
         out.append("  ").append(paint(Ansi.BOLD, "jprof")).append(dot).append("wall-clock call tree").append(dot)
                 .append('v').append(Version.VERSION).append('\n');
         ReportHeader.appendRows(out, new String[][] {
             {"Recorded: ", recorded, "Samples:  ", Long.toString(s.sampleCount())},
-            {"Duration: ", String.format(Locale.ROOT, "%.3f", s.duration()), "CPU time: ", cpu},
+            {"Duration: ", Text.fixed(s.duration(), 3), "CPU time: ", cpu},
             {"Threads:  ", Text.threads(s), "Interval: ", intervalText(s)}});
         out.append('\n');
         if (!s.targetDescription().isEmpty()) {
@@ -302,8 +302,8 @@ public class ConsoleRenderer extends FrameRenderer {
 
     private String describe(Frame frame, double seconds) {
         String value = time == TimeFormat.PERCENT_OF_TOTAL
-                ? String.format(Locale.ROOT, "%.1f%%", seconds / rootTime * 100)
-                : String.format(Locale.ROOT, "%.3f", seconds);
+                ? Text.fixed(seconds / rootTime * 100, 1) + "%"
+                : Text.fixed(seconds, 3);
         String timeText = paint(colorForTime(seconds), value);
         switch (frame.kind()) {
             case THREAD:
