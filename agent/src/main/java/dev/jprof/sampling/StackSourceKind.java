@@ -8,8 +8,8 @@ public enum StackSourceKind {
     /**
      * {@link #JFR} on the JDKs where it measured better than walks, else {@link #WALK}: so far none (issue 16,
      * docs/PERFORMANCE.md "Engine 2": starting an in-process recording costs 0.8-1.4 s of CPU, mostly the JIT and
-     * class loading of jdk.jfr: a 2.3 s four-thread run cost +30% (JDK 25) and +50% (JDK 17) under JFR against
-     * +11-14% with walks).
+     * class loading of jdk.jfr: a 2.3 s four-thread run cost +27-28% (JDK 25) and +47-54% (JDK 17) under JFR
+     * against +5-11% with walks; and walks now take as many samples, 99-100 a second for a busy thread).
      */
     AUTO("auto"),
     /** The JVM's own execution sampler (JFR), joined to jprof's wall-clock ticks; walks where it has no stack. */
