@@ -245,7 +245,7 @@ public final class Sampler {
      * safepoint, see {@link StackSource#lastPauseNanos}), plus the CPU time jprof's and the JVM's helper
      * threads spent on it (the sampler thread's for the tick and for waking up to it since the previous one,
      * its wall time where CPU time is unknown; HotSpot's VM thread's for a safepoint) when that CPU was taken
-     * from the program: when the program's running threads fill every CPU; with a CPU to spare, a tenth of it
+     * from the program: when the program's running threads fill every CPU; with a CPU to spare, a twentieth of it
      * ({@link #IDLE_CPU_LENIENCY}). On a CPU the program leaves idle the helpers slow it down by nothing;
      * counting them in full stretched one busy thread on 2 CPUs from 10 ms to 20-25 ms (37-44 samples a
      * second), while a profiler without a governor (async-profiler) takes 100 a second at about the same
@@ -270,10 +270,12 @@ public final class Sampler {
 
     /**
      * With a CPU to spare, the helpers' CPU counts this many times less: it slows the program by nothing, but
-     * it is still the machine's, so at the default 1% budget the sampler may use at most ~10% of the idle CPU
-     * (1,000 parked threads, ~1.3 ms a tick, are stretched to ~13 ms; one busy thread keeps 10 ms).
+     * it is still the machine's, so at the default 1% budget the sampler may use at most ~20% of the idle CPU
+     * (one busy thread among 2,000 sleeping ones: stretched to 25-39 ms). Ten was too tight for a program's
+     * first seconds, when the sampler's code is cold and every new class costs a lookup: a 1.3 s program
+     * loading 1,000 classes got 34-43 samples instead of ~125.
      */
-    static final long IDLE_CPU_LENIENCY = 10;
+    static final long IDLE_CPU_LENIENCY = 20;
 
     /**
      * The CPUs the program may use (the JDK reads container limits). Public for tests, which pin it.

@@ -105,7 +105,7 @@ class SamplerTest {
         clock.advanceThreadCpu(100_000L);
         clock.advance(Duration.ofMillis(10));
         assertEquals(50_000L + (100_000L + 80_000L) / Sampler.IDLE_CPU_LENIENCY, s.measuredTick(),
-                "one running thread, 2 CPUs: the helpers ran on the idle one, a tenth counts");
+                "one running thread, 2 CPUs: the helpers ran on the idle one, a twentieth counts");
         source.running(2, "worker", "com.acme.Worker.run:1");
         clock.advanceThreadCpu(100_000L);
         clock.advance(Duration.ofMillis(10));
