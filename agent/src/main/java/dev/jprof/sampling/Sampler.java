@@ -125,16 +125,22 @@ public final class Sampler {
     }
 
     /**
-     * When the next tick is due, after one due at {@code deadline} ended at {@code now}. A tick that woke late is
-     * followed at once by the one due meanwhile: each sample weighs the time up to its own stack, so the weights
-     * stay true, and the count stays what the interval promises (a 1 ms profile on JDK 17 lost ~20% of its
-     * ticks to resynchronising: its sampler wakes late, p50 0.86 ms and p90 2.1 ms between safepoints, while
-     * the program, the JIT and the VM thread share 2 CPUs). Far behind (a long GC pause), it resynchronises
-     * instead of firing a burst of ticks.
+     * When the next tick is due, after one due at {@code deadline} that took {@code tickNanos} ended at {@code now}.
+     * A tick that woke late is followed at once by the one due meanwhile: each sample weighs the time up to its
+     * own stack, so the weights stay true, and the count stays what the interval promises (a 1 ms profile on
+     * JDK 17 lost ~20% of its ticks to resynchronising: its sampler wakes late, p50 0.86 ms and p90 2.1 ms
+     * between safepoints, while the program, the JIT and the VM thread share 2 CPUs). But a tick that itself
+     * took an interval or more (thousands of threads with the governor off) is followed by a full interval of
+     * rest, not by another tick at once: the sampler must not take a CPU for itself. Far behind (a long GC
+     * pause), it resynchronises instead of firing a burst of ticks.
      */
-    static long nextDeadline(long deadline, long interval, long now) {
+    static long nextDeadline(long deadline, long interval, long now, long tickNanos) {
         long next = deadline + interval;
-        return next < now - MAX_BACKLOG_INTERVALS * interval ? now + interval : next;
+        if (next >= now) {
+            return next;
+        }
+        boolean farBehind = next < now - MAX_BACKLOG_INTERVALS * interval;
+        return farBehind || tickNanos >= interval ? now + interval : next;
     }
 
     /** How far behind its schedule the sampler may fall and still catch up, in intervals. */
@@ -204,6 +210,7 @@ public final class Sampler {
                 continue;
             }
             long cost;
+            long tickStart = clock.nanoTime();
             try {
                 cost = measuredTick();
             } catch (OutOfMemoryError oom) {
@@ -236,7 +243,8 @@ public final class Sampler {
                 return;
             }
             long interval = governor.nextInterval(cost);
-            deadline = nextDeadline(deadline, interval, clock.nanoTime());
+            long tickEnd = clock.nanoTime();
+            deadline = nextDeadline(deadline, interval, tickEnd, tickEnd - tickStart);
         }
     }
 

@@ -116,11 +116,14 @@ class SamplerTest {
     @Test
     void aLateTickIsFollowedAtOnceByTheOneDueMeanwhileButAFarBacklogResynchronises() {
         long ms = 1_000_000L;
-        assertEquals(11 * ms, Sampler.nextDeadline(10 * ms, ms, 10 * ms + ms / 5), "on time: one interval later");
-        assertEquals(11 * ms, Sampler.nextDeadline(10 * ms, ms, 12 * ms + ms / 2),
-                "woke 2.5 ms late: the tick due at 11 ms runs at once");
-        assertEquals(21 * ms, Sampler.nextDeadline(10 * ms, ms, 20 * ms),
+        long quick = ms / 5;
+        assertEquals(11 * ms, Sampler.nextDeadline(10 * ms, ms, 10 * ms + quick, quick), "on time: one interval later");
+        assertEquals(11 * ms, Sampler.nextDeadline(10 * ms, ms, 12 * ms + ms / 2, quick),
+                "woke 2.5 ms late, a quick tick: the tick due at 11 ms runs at once");
+        assertEquals(21 * ms, Sampler.nextDeadline(10 * ms, ms, 20 * ms, quick),
                 "10 ms behind (a GC pause): resynchronised, no burst");
+        assertEquals(14 * ms, Sampler.nextDeadline(10 * ms, ms, 13 * ms, 3 * ms),
+                "a tick that took 3 ms of a 1 ms interval: an interval of rest, not another tick at once");
     }
 
     @Test
