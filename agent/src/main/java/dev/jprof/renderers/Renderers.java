@@ -23,7 +23,12 @@ public final class Renderers {
 
     /** Whether {@code name} is a built-in renderer (no class to load to check it). */
     public static boolean isBuiltIn(String name) {
-        return names().contains(name);
+        for (String n : NAMES) {
+            if (n.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Renderer builtIn(String name, RenderOptions o, boolean toTerminal) {
