@@ -25,6 +25,13 @@ public final class CompositeStackSource implements StackSource {
     }
 
     @Override
+    public void measureCost() {
+        for (StackSource s : sources) {
+            s.measureCost();
+        }
+    }
+
+    @Override
     public long lastPauseNanos() {
         long pause = 0;
         for (StackSource s : sources) {

@@ -152,6 +152,11 @@ public final class JfrStackSource implements StackSource {
     }
 
     @Override
+    public void measureCost() {
+        walk.measureCost();
+    }
+
+    @Override
     public long lastPauseNanos() {
         return walk.lastPauseNanos();
     }

@@ -95,6 +95,14 @@ final class OverheadGovernor {
     }
 
     /** True when the interval had to be stretched at least once. */
+    /**
+     * Whether the governor uses the cost of the tick after next: the source should measure costs from now
+     * on, its lookup falling in a tick whose cost is ignored. Never with the governor off.
+     */
+    boolean usesCostSoon() {
+        return maxOverhead > 0 && ticks >= IGNORED_TICKS - 1;
+    }
+
     boolean stretched() {
         return stretchedTicks > 0;
     }

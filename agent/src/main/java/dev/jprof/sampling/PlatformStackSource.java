@@ -51,11 +51,12 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
     private long lastHelperCpu;
     private final SafepointPause.Readings readings = new SafepointPause.Readings();
     /**
-     * Made at the second batched walk, on the sampler's thread (the first, the sampler's priming walk, is
-     * estimated): finding HotSpot's counters and the VM thread takes ~20 ms that would otherwise be spent in
-     * the agent's premain or in a short program's exit, and handshake walks never need it.
+     * Estimated until the sampler asks for measured costs ({@link #measureCost}): finding HotSpot's counters
+     * and the VM thread takes 7-18 ms on a cold JDK 17, which neither a short program's start and exit nor a
+     * 1 ms profile of a short block (the Java API, whose governor is off) should pay.
      */
-    private SafepointPause pauses;
+    private SafepointPause pauses = SafepointPause.estimated();
+    private boolean pausesMeasured;
     private int quietPeriod = 1;
     private int quietLastTick;
     private int rewalksPerTick = DEFAULT_REWALKS_PER_TICK;
@@ -88,27 +89,18 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
         SafepointSyncClock.export(inst);
     }
 
-    private SafepointPause pauses() {
-        if (pauses == null) {
-            pauses = SafepointPause.estimated();
-            return pauses;
-        }
-        return measuredPauses();
-    }
-
-    private SafepointPause measuredPauses() {
+    @Override
+    public void measureCost() {
         if (!pausesMeasured) {
             pauses = new SafepointPause();
             pausesMeasured = true;
         }
-        return pauses;
     }
-
-    private boolean pausesMeasured;
 
     /** Whether this source counts the time spent reaching its safepoints. */
     boolean countsSafepointSync() {
-        return measuredPauses().countsSafepointSync();
+        measureCost();
+        return pauses.countsSafepointSync();
     }
 
     /**
@@ -331,7 +323,6 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
         for (int w = 0; w < toWalk; w++) {
             walkIds[w] = ids[walk[w]];
         }
-        SafepointPause pauses = pauses();
         pauses.before(readings);
         long before = System.nanoTime();
         ThreadInfo[] full = mx.getThreadInfo(walkIds, maxDepth + 1); // one more tells a cut stack

@@ -59,6 +59,22 @@ class OverheadGovernorTest {
     }
 
     @Test
+    void costsAreWantedOneTickBeforeTheFirstOneCountsAndNeverWithTheGovernorOff() {
+        OverheadGovernor on = new OverheadGovernor(10 * MS, 0.01);
+        OverheadGovernor off = new OverheadGovernor(10 * MS, 0);
+        for (int i = 0; i < OverheadGovernor.IGNORED_TICKS - 1; i++) {
+            assertFalse(on.usesCostSoon(), "tick " + (i + 1) + "'s cost is ignored and so is the next one's");
+            on.nextInterval(0);
+            off.nextInterval(0);
+        }
+        assertTrue(on.usesCostSoon(), "the next tick's cost is ignored, the one after counts");
+        for (int i = 0; i < 100; i++) {
+            off.nextInterval(0);
+        }
+        assertFalse(off.usesCostSoon());
+    }
+
+    @Test
     void duringWarmUpOnlyExtremeCostsStretch() {
         OverheadGovernor g = afterIgnoredTicks();
         assertEquals(10 * MS, g.nextInterval(250_000), "2.5% while warming up is tolerated");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jprof.testing.FakeClock;
 import dev.jprof.testing.ScriptedStackSource;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SamplerTest {
@@ -203,6 +204,40 @@ class SamplerTest {
         sampler.tick();
         assertEquals(2, store.runCount());
         assertEquals(ThreadState.BLOCKED, store.runState(1));
+    }
+
+    @Test
+    void costsAreMeasuredOnlyOnceTheGovernorUsesThem() {
+        assertEquals(List.of(), measureCostCalls(0), "governor off (the Java API): the lookup is never made");
+        List<Integer> governed = measureCostCalls(0.01);
+        assertEquals(1, governed.size(), "asked once: " + governed);
+        assertEquals(OverheadGovernor.IGNORED_TICKS - 1, governed.get(0), "before the last tick whose cost is ignored");
+    }
+
+    /** Ticks a real sampler 40 times; the ticks taken when the source was asked to measure costs. */
+    private static List<Integer> measureCostCalls(double maxOverhead) {
+        List<Integer> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger ticks = new java.util.concurrent.atomic.AtomicInteger();
+        StackSource counting = new StackSource() {
+            @Override
+            public void sample(StackConsumer consumer) {
+                ticks.incrementAndGet();
+            }
+
+            @Override
+            public void measureCost() {
+                calls.add(ticks.get() - 1); // the priming sample is not a tick
+            }
+        };
+        Sampler real = new Sampler(counting, new SampleStore(), Clock.system(), 1_000_000L);
+        real.maxOverhead(maxOverhead);
+        real.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ticks.get() > 40);
+        } finally {
+            real.stop();
+        }
+        return calls;
     }
 
     @Test
