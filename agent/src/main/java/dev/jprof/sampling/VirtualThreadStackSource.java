@@ -81,16 +81,29 @@ public final class VirtualThreadStackSource implements StackSource {
         mounted.clear();
         ready.clear();
         readyNeverRan.clear();
+        // The running threads are read through their carriers and walked at once, so each is counted at about
+        // the instant its stack is taken, and a task started since the listing is not missed while it runs.
+        // Through the listing's mounted flags, with 2 tasks in flight, half of their 0.5 ms first phase was.
+        List<? extends VirtualThreadView.Entry> running = threads.onCarriers();
+        onCarrierCount = 0;
+        if (running != null) {
+            for (VirtualThreadView.Entry e : running) {
+                walk(consumer, e, 1.0, MOUNTED);
+                onCarrier(e.id());
+            }
+        }
+        viaCarriers = running != null;
         split(runnable);
         int parkedStart = mounted.size();
         split(parked);
         int mountedFromParked = mounted.size() - parkedStart;
-        // Mounted threads first, at once: which threads run is read at the listing, their stacks at the walk.
-        // A task that starts in between is not in this tick, so the longer the delay, the less of every
-        // task's first moments is seen: walking the unmounted ones first (a handshake-free walk each, yet
-        // 0.2-2 ms apiece on a busy machine) hid a 0.5 ms first phase almost entirely (0.4% vs 5.2% measured).
-        for (VirtualThreadView.Entry e : mounted) {
-            walk(consumer, e, 1.0, MOUNTED);
+        if (!viaCarriers) {
+            // Which threads run is read at the listing, their stacks at the walk: the mounted ones first, at once.
+            // Walking the unmounted ones first (a handshake-free walk each, yet 0.2-2 ms apiece on a busy machine)
+            // hid a 0.5 ms first phase almost entirely (0.4% vs 5.2% measured).
+            for (VirtualThreadView.Entry e : mounted) {
+                walk(consumer, e, 1.0, MOUNTED);
+            }
         }
         int forReady = Math.min(ready.size(), Math.max(budget - budget / 4, 1));
         walkReady(consumer, ready, forReady);
@@ -106,7 +119,7 @@ public final class VirtualThreadStackSource implements StackSource {
     private void split(List<VirtualThreadView.Entry> list) {
         boolean isRunnable = list == runnable;
         for (VirtualThreadView.Entry e : list) {
-            if (e.mounted()) {
+            if (mountedThisTick(e)) {
                 mounted.add(e);
             } else if (isRunnable) {
                 ready.add(e);
@@ -114,6 +127,31 @@ public final class VirtualThreadStackSource implements StackSource {
             }
         }
     }
+
+    /** Whether {@code e} is counted as running this tick: walked on its carrier, or mounted (without carriers). */
+    private boolean mountedThisTick(VirtualThreadView.Entry e) {
+        if (!viaCarriers) {
+            return e.mounted();
+        }
+        for (int i = 0; i < onCarrierCount; i++) {
+            if (onCarrierIds[i] == e.id()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void onCarrier(long id) {
+        if (onCarrierCount == onCarrierIds.length) {
+            onCarrierIds = java.util.Arrays.copyOf(onCarrierIds, Math.max(4, 2 * onCarrierCount));
+        }
+        onCarrierIds[onCarrierCount++] = id;
+    }
+
+    /** The threads walked on their carriers this tick (one per carrier at most), and whether carriers were read. */
+    private long[] onCarrierIds = new long[4];
+    private int onCarrierCount;
+    private boolean viaCarriers;
 
     /** Walks a random block of parked threads not mounted now; each stands for all of them. */
     private void walkParked(StackConsumer consumer, int count, int mountedNow) {
@@ -127,7 +165,7 @@ public final class VirtualThreadStackSource implements StackSource {
         int done = 0;
         for (int k = 0; k < parked.size() && done < m; k++) {
             VirtualThreadView.Entry e = parked.get((start + k) % parked.size());
-            if (!e.mounted()) {
+            if (!mountedThisTick(e)) {
                 walk(consumer, e, scale, PARKED);
                 done++;
             }

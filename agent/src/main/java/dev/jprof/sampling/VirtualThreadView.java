@@ -11,6 +11,15 @@ interface VirtualThreadView {
     /** Every live virtual thread, in a fixed order between two calls. */
     List<? extends Entry> list();
 
+    /**
+     * The threads the carriers run at this instant, read through the carriers themselves, or null where they
+     * cannot be read (the source then takes the listing's {@link Entry#mounted()}). Includes a thread started
+     * after the last {@link #list()} only if that listing knows it; at most one per carrier.
+     */
+    default List<? extends Entry> onCarriers() {
+        return null;
+    }
+
     /** False when {@link Entry#mounted()} cannot be read (it then always says false). */
     default boolean seesCarriers() {
         return true;

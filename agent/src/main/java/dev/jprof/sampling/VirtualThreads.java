@@ -29,6 +29,13 @@ public final class VirtualThreads implements VirtualThreadView {
     private final VarHandle state = vthreadField("state", int.class);
     private final int started = startedValue();
     private long[] carrierIds = new long[0];
+    private Thread[] carrierThreads = new Thread[0];
+    /** {@code Thread.cont} of a carrier (the continuation it runs) and {@code VirtualThread.cont}, or null. */
+    private final VarHandle runningContinuation = field(Thread.class, "cont", "jdk.internal.vm.Continuation");
+    private final VarHandle ownContinuation = field(vthreadClass(), "cont", "jdk.internal.vm.Continuation");
+    /** The last listing's threads by their continuation: which thread a carrier runs is one field read away. */
+    private final java.util.IdentityHashMap<Object, Found> byContinuation = new java.util.IdentityHashMap<>();
+    private final List<Found> onCarriers = new ArrayList<>();
     private boolean carriersStale = true;
     private final java.lang.management.ThreadMXBean cpu = threadCpu();
 
@@ -113,6 +120,23 @@ public final class VirtualThreads implements VirtualThreadView {
         }
     }
 
+    private static Class<?> vthreadClass() {
+        try {
+            return Class.forName("java.lang.VirtualThread");
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static VarHandle field(Class<?> owner, String name, String type) {
+        try {
+            return owner == null ? null : MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
+                    .findVarHandle(owner, name, Class.forName(type));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static int startedValue() {
         try {
             Class<?> vt = Class.forName("java.lang.VirtualThread");
@@ -169,14 +193,21 @@ public final class VirtualThreads implements VirtualThreadView {
     /** Every live virtual thread; also notes the carriers alive now, for {@link #carrierCpuNanos()}. */
     @Override
     public List<Found> list() {
-        // The carriers are found when their CPU time is read, after the walks: a listing is followed by the
-        // walks of the mounted threads, and every microsecond between the two hides a task's first moments.
-        carriersStale = true;
+        // The carriers first: between the listing and the read of what they run, a thread started meanwhile is
+        // unknown, and every microsecond there hides a task's first moments.
+        findCarriers();
+        carriersStale = false;
         List<Found> out = new ArrayList<>();
         try {
             visit(root.invoke(), null, out, 0);
         } catch (Throwable t) {
             throw new IllegalStateException("enumerating virtual threads failed: " + t, t);
+        }
+        if (readsCarriers()) {
+            byContinuation.clear();
+            for (Found f : out) {
+                byContinuation.put(ownContinuation.get(f.thread), f);
+            }
         }
         return out;
     }
@@ -213,6 +244,34 @@ public final class VirtualThreads implements VirtualThreadView {
         return cls.substring(cls.lastIndexOf('.') + 1);
     }
 
+    private boolean readsCarriers() {
+        return runningContinuation != null && ownContinuation != null && carrier != null;
+    }
+
+    /**
+     * Each carrier's continuation, one field read a carrier, mapped to the thread of the last listing that owns
+     * it. A thread the listing does not know (started since) is left out.
+     */
+    @Override
+    public List<Found> onCarriers() {
+        if (!readsCarriers()) {
+            return null;
+        }
+        if (carriersStale) {
+            findCarriers();
+            carriersStale = false;
+        }
+        onCarriers.clear();
+        for (Thread c : carrierThreads) {
+            Object running = runningContinuation.getVolatile(c);
+            Found f = running == null ? null : byContinuation.get(running);
+            if (f != null) {
+                onCarriers.add(f);
+            }
+        }
+        return onCarriers;
+    }
+
     private void findCarriers() {
         ThreadGroup g = Thread.currentThread().getThreadGroup();
         while (g.getParent() != null) {
@@ -221,13 +280,17 @@ public final class VirtualThreads implements VirtualThreadView {
         Thread[] all = new Thread[g.activeCount() + 16];
         int n = g.enumerate(all, true);
         int k = 0;
-        long[] ids = new long[n];
+        Thread[] found = new Thread[n];
         for (int i = 0; i < n; i++) {
             if (isCarrier(all[i])) {
-                ids[k++] = all[i].getId();
+                found[k++] = all[i];
             }
         }
-        carrierIds = java.util.Arrays.copyOf(ids, k);
+        carrierThreads = java.util.Arrays.copyOf(found, k);
+        carrierIds = new long[k];
+        for (int i = 0; i < k; i++) {
+            carrierIds[i] = carrierThreads[i].getId();
+        }
     }
 
     @Override

@@ -122,6 +122,48 @@ class VirtualThreadStackSourceTest {
     }
 
     @Test
+    void threadsOnCarriersAreWalkedFirstAndOnceAndATaskStartedAfterTheListingIsSeenWhileItRuns() {
+        // The listing knows a parked task; a carrier runs a task the listing does not know yet (started since).
+        population.add(fixed(0, "sleep", false));
+        Task started = fixed(1, "firstCall", true);
+        started.population = population;
+        population.carriers = List.of(started);
+        run(3, 8);
+        Map<String, Long> profiled = profiledByTop();
+        assertEquals(3 * TICK, profiled.get("firstCall"), "walked on its carrier each tick, once: " + profiled);
+        assertEquals(3 * TICK, profiled.get("sleep"), profiled.toString());
+        assertEquals(2, profiled.size(), profiled.toString());
+    }
+
+    @Test
+    void aThreadWalkedOnItsCarrierIsNotWalkedAgainAmongTheParkedOnes() {
+        // Listed as parked, running by the time the carriers are read: one sample, the running one.
+        Task woken = new Task(0, 1000, 0, 0) {
+            @Override
+            String top(long t) {
+                return "compute";
+            }
+
+            @Override
+            boolean mounted(long t) {
+                return false; // the listing's flag, read before it was mounted
+            }
+
+            @Override
+            public Thread.State state() {
+                return Thread.State.TIMED_WAITING;
+            }
+        };
+        population.add(woken);
+        population.carriers = List.of(woken);
+        run(4, 8);
+        assertEquals(Map.of("compute", 4 * TICK), profiledByTop());
+        for (int r = 0; r < store.runCount(); r++) {
+            assertEquals(ThreadState.RUNNABLE, store.runState(r), "running on its carrier, not the listing's sleep");
+        }
+    }
+
+    @Test
     void aRunningStackStaysRunningWhenTheThreadParksBeforeItsStateIsRead() {
         // The handshake returns the stack of a running thread; it may have parked by the time its state is read.
         population.add(new Task(0, 1000, 0, 0) {
@@ -139,6 +181,21 @@ class VirtualThreadStackSourceTest {
         for (int r = 0; r < store.runCount(); r++) {
             assertEquals(ThreadState.RUNNABLE, store.runState(r), ThreadState.name(store.runState(r)));
         }
+    }
+
+    /** A task that is always at {@code top}, mounted or not, whatever the schedule says. */
+    private static Task fixed(int id, String top, boolean mounted) {
+        return new Task(id, 1000, 1000, 0) {
+            @Override
+            String top(long t) {
+                return top;
+            }
+
+            @Override
+            boolean mounted(long t) {
+                return mounted;
+            }
+        };
     }
 
     /** Runs {@code ticks} ticks; returns the true time per top frame, counted per tick as the ticks go. */
@@ -174,6 +231,13 @@ class VirtualThreadStackSourceTest {
     private static final class Population implements VirtualThreadView {
         final List<Task> tasks = new ArrayList<>();
         long now;
+        /** What the carriers run, when the test scripts it; null: carriers cannot be read. */
+        List<Task> carriers;
+
+        @Override
+        public List<? extends Entry> onCarriers() {
+            return carriers;
+        }
 
         void add(Task t) {
             tasks.add(t);

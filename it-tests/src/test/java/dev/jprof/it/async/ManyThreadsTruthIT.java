@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * what the tasks measured, and the wait for a carrier within 5, with the agent at defaults.
  *
  * <p>Opt-in ({@code mvn -B -Ptruth verify}), not in the default run yet: on this project's 2-core machines
- * these bounds do not hold three runs in a row (issue 13, docs/PERFORMANCE.md "Truth with many threads":
- * the two-in-flight case's short phase, and the 32-platform-thread case even before issue 13's change).
+ * these bounds do not hold three runs in a row (issue 13, docs/PERFORMANCE.md "Truth with many threads"):
+ * the two-in-flight case now passes with 1-2 pp to spare, but the 32-on-2-carriers and 32-platform-thread
+ * cases swing by 3-4 pp between runs (600-1,000 and ~370 samples).
  */
 @Tag("truth")
 class ManyThreadsTruthIT {
@@ -27,7 +28,7 @@ class ManyThreadsTruthIT {
 
     @Test
     void twoVirtualTasksInFlight() throws Exception {
-        check(TaskPhasesTruth.run(Jvm.jdk25(), tmp, List.of(), "virtual", "2", "600", "500", "5000", "3000"));
+        check(TaskPhasesTruth.run(Jvm.jdk25(), tmp, List.of(), "virtual", "2", "2000", "500", "5000", "3000"));
     }
 
     @Test

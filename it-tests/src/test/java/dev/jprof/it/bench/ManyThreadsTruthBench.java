@@ -29,7 +29,7 @@ class ManyThreadsTruthBench {
     @Test
     void truthTable() throws Exception {
         List<Case> cases = List.of(
-                new Case("2 virtual tasks in flight", true, List.of(), "virtual", "2", "600", "500", "5000", "3000"),
+                new Case("2 virtual tasks in flight", true, List.of(), "virtual", "2", "2000", "500", "5000", "3000"),
                 new Case("32 virtual tasks on 2 carriers", true, List.of("-Djdk.virtualThreadScheduler.parallelism=2"),
                         "virtual", "32", "1000", "500", "5000", "3000"),
                 new Case("200 virtual threads, mostly sleeping", true, List.of(),
