@@ -136,6 +136,49 @@ class VirtualThreadStackSourceTest {
     }
 
     @Test
+    void everyThreadWaitingToStartIsCountedEachTickWithoutAWalkAndTheWalksGoToTheOthers() {
+        // 20 never ran, 20 woken and waiting for a carrier, 4 walks a tick: the wait to start is exact every tick.
+        List<Task> woken = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            boolean neverRan = i < 20;
+            Task t = new Task(i, 1000, 0, 0) {
+                @Override
+                String top(long t) {
+                    return neverRan ? "wait" : "sleep";
+                }
+
+                @Override
+                public boolean neverRan() {
+                    return neverRan;
+                }
+
+                @Override
+                boolean mounted(long t) {
+                    return false;
+                }
+
+                @Override
+                public Thread.State state() {
+                    return Thread.State.RUNNABLE; // ready: waiting for a carrier, to start or to go on
+                }
+
+                @Override
+                public StackTraceElement[] stack() {
+                    assertTrue(!neverRan, "a thread that never ran is not walked");
+                    woken.add(this);
+                    return super.stack();
+                }
+            };
+            population.add(t);
+        }
+        run(5, 4);
+        Map<String, Long> profiled = profiledByTop();
+        assertEquals(5 * 20 * TICK, profiled.get("wait"), profiled.toString());
+        assertEquals(5 * 20 * TICK, profiled.get("sleep"), 100, "scaled walks, rounded to the ns: " + profiled);
+        assertEquals(5 * 3, woken.size(), "the budget's ready walks, all on threads that ran before");
+    }
+
+    @Test
     void aThreadWalkedOnItsCarrierIsNotWalkedAgainAmongTheParkedOnes() {
         // Listed as parked, running by the time the carriers are read: one sample, the running one.
         Task woken = new Task(0, 1000, 0, 0) {

@@ -45,7 +45,7 @@ class ManyThreadsTruthIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.jprof.it.support.Jvm#names")
     void thirtyTwoPlatformThreads(String jdk) throws Exception {
-        check(TaskPhasesTruth.run(Jvm.named(jdk), tmp, List.of(), "platform", "32", "2000", "500", "3000", "3000"));
+        check(TaskPhasesTruth.run(Jvm.named(jdk), tmp, List.of(), "platform", "32", "4000", "500", "3000", "3000"));
     }
 
     private static void check(TaskPhasesTruth run) {
