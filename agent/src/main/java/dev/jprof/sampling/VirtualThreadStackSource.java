@@ -46,8 +46,8 @@ public final class VirtualThreadStackSource implements StackSource {
     /**
      * Runnable threads that never ran, at the split: their stack is empty, known without a walk, so all of them are
      * recorded (up to {@link #MAX_WAITING_TO_START_PER_TICK}) and the walks go to {@link #ready}, the ones that ran
-     * before. Mixed with those, a random block of 6 out of ~15 ready threads decided how much was a wait to start
-     * and how much a woken thread's wait: with 32 tasks on 2 carriers the wait to start swung by 5-7 pp.
+     * before. Mixed with those, the share of the wait to start rested on a random block (6 of ~15 ready threads
+     * with 32 tasks on 2 carriers); now it is exact at every tick, and no walk is spent on it.
      */
     private final List<VirtualThreadView.Entry> waitingToStart = new ArrayList<>();
     static final int MAX_WAITING_TO_START_PER_TICK = 1024;
@@ -89,7 +89,7 @@ public final class VirtualThreadStackSource implements StackSource {
         waitingToStart.clear();
         // The running threads are read through their carriers and walked at once, so each is counted at about
         // the instant its stack is taken, and a task started since the listing is not missed while it runs.
-        // Through the listing's mounted flags, with 2 tasks in flight, half of their 0.5 ms first phase was.
+        // Through the listing's mounted flags, with 2 tasks in flight, a third of their 0.5 ms first phase was missed.
         List<? extends VirtualThreadView.Entry> running = threads.onCarriers();
         onCarrierCount = 0;
         if (running != null) {
