@@ -15,9 +15,7 @@ import org.junit.jupiter.api.Test;
 class SafepointSyncClockTest {
 
     private static boolean exported() {
-        Module management = ManagementFactory.class.getModule();
-        Module self = SafepointSyncClockTest.class.getModule();
-        return management.isExported("sun.management", self) && management.isExported("sun.management.counter", self);
+        return Object.class.getModule().isExported("jdk.internal.perf", SafepointSyncClockTest.class.getModule());
     }
 
     @Test
@@ -36,6 +34,30 @@ class SafepointSyncClockTest {
         }
         long after = clock.nanos();
         assertTrue(before >= 0 && after >= before, before + " -> " + after);
+        assertTrue(clock.atSafepointNanos() >= 0, "sun.rt.safepointTime is found as well");
+    }
+
+    @Test
+    void findsACounterInPerfDataLaidOutAsHotSpotDoes() {
+        // A prologue and two entries, little-endian: a long vector (skipped) and the scalar long wanted.
+        java.nio.ByteBuffer memory = java.nio.ByteBuffer.allocate(256).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        memory.put(4, (byte) 1).putInt(24, 32).putInt(28, 2);
+        entry(memory, 32, "sun.rt.safepointSyncTime", 3, 0);
+        entry(memory, 96, "sun.rt.safepointSyncTime", 0, 12345);
+        assertTrue(SafepointSyncClock.offsetOf(memory, "sun.rt.safepointSyncTime") == 96 + 48);
+        assertTrue(memory.getLong(SafepointSyncClock.offsetOf(memory, "sun.rt.safepointSyncTime")) == 12345);
+        assertTrue(SafepointSyncClock.offsetOf(memory, "sun.rt.safepointSync") == -1, "a prefix is not the name");
+    }
+
+    /** A PerfDataEntry of 64 bytes at {@code at}: header, name at +20, the long at +48. */
+    private static void entry(java.nio.ByteBuffer m, int at, String name, int vectorLength, long value) {
+        m.putInt(at, 64).putInt(at + 4, 20).putInt(at + 8, vectorLength).put(at + 12, (byte) 'J').putInt(at + 16, 48);
+        byte[] b = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i < b.length; i++) {
+            m.put(at + 20 + i, b[i]);
+        }
+        m.put(at + 20 + b.length, (byte) 0);
+        m.putLong(at + 48, value);
     }
 
     @Test
