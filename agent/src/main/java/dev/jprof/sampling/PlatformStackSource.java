@@ -52,7 +52,7 @@ public final class PlatformStackSource implements StackSource, RunningWalks {
     private final SafepointPause.Readings readings = new SafepointPause.Readings();
     /**
      * Estimated until the sampler asks for measured costs ({@link #measureCost}): finding HotSpot's counters
-     * and the VM thread takes 7-18 ms on a cold JDK 17, which neither a short program's start and exit nor a
+     * and the VM thread takes 8-18 ms of a cold JVM's CPU, which neither a short program's start and exit nor a
      * 1 ms profile of a short block (the Java API, whose governor is off) should pay.
      */
     private SafepointPause pauses = SafepointPause.estimated();
