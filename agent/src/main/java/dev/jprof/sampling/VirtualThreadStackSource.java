@@ -88,8 +88,8 @@ public final class VirtualThreadStackSource implements StackSource {
         ready.clear();
         waitingToStart.clear();
         // The running threads are read through their carriers and walked at once, so each is counted at about
-        // the instant its stack is taken, and a task started since the listing is not missed while it runs.
-        // Through the listing's mounted flags, with 2 tasks in flight, a third of their 0.5 ms first phase was missed.
+        // the instant its stack is taken. Through the listing's mounted flags, with 2 tasks in flight, a third of
+        // their 0.5 ms first phase was missed (PERFORMANCE.md, "Truth with many threads").
         List<? extends VirtualThreadView.Entry> running = threads.onCarriers();
         onCarrierCount = 0;
         if (running != null) {

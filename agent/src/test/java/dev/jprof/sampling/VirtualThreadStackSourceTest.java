@@ -122,8 +122,8 @@ class VirtualThreadStackSourceTest {
     }
 
     @Test
-    void threadsOnCarriersAreWalkedFirstAndOnceAndATaskStartedAfterTheListingIsSeenWhileItRuns() {
-        // The listing knows a parked task; a carrier runs a task the listing does not know yet (started since).
+    void threadsOnCarriersAreWalkedFirstAndOnceWhetherTheListingHasThemOrNot() {
+        // The listing knows a parked task; a carrier runs a task it does not have (a view may report one).
         population.add(fixed(0, "sleep", false));
         Task started = fixed(1, "firstCall", true);
         started.population = population;
