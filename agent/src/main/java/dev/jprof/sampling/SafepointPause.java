@@ -78,7 +78,12 @@ final class SafepointPause {
 
     /** The VM thread's CPU time for the walk, from the readings (0 when unreadable). */
     static long vmThreadCpu(Readings r) {
-        return r.vmAfter >= r.vmBefore && r.vmBefore >= 0 ? r.vmAfter - r.vmBefore : 0;
+        return Math.max(0, delta(r.vmBefore, r.vmAfter));
+    }
+
+    /** How much a clock advanced between two readings, or -1 when either could not be read. */
+    private static long delta(long before, long after) {
+        return after >= before && before >= 0 ? after - before : -1;
     }
 
     /**
@@ -95,15 +100,15 @@ final class SafepointPause {
      * @param running the threads walked that were running (RUNNABLE)
      */
     long of(long wall, Readings r, long frames, int running) {
-        long sync = r.syncAfter >= r.syncBefore && r.syncBefore >= 0 ? r.syncAfter - r.syncBefore : -1;
-        long at = r.atAfter >= r.atBefore && r.atBefore >= 0 ? r.atAfter - r.atBefore : -1;
+        long sync = delta(r.syncBefore, r.syncAfter);
+        long at = delta(r.atBefore, r.atAfter);
+        long vm = delta(r.vmBefore, r.vmAfter);
         if (sync >= 0 && at >= 0) {
             // HotSpot counts "at safepoint" until its VM thread has ended the safepoint; JDK 17 wakes the stopped
             // threads first, and with more runnable threads than CPUs the VM thread then waits tens of ms for a
             // CPU while the program runs again (32 busy threads on 2 CPUs: 30-50 ms "at safepoint" for a 0.1 ms
             // thread dump, 55 ms for a dump of one thread; JDK 25: 0.4 ms). The VM thread's CPU for the walk is
             // the work the program waited for, so it bounds that time where it is read.
-            long vm = r.vmAfter >= r.vmBefore && r.vmBefore >= 0 ? r.vmAfter - r.vmBefore : -1;
             if (vm >= 0) {
                 at = Math.min(at, vm);
             }
@@ -112,9 +117,9 @@ final class SafepointPause {
         }
         long pause;
         frames += FIXED_WALK_FRAMES;
-        if (r.vmAfter >= r.vmBefore && r.vmBefore >= 0) {
+        if (vm >= 0) {
             // The safepoint work itself (see VmThreadCpu), bounded by the call's wall time.
-            pause = Math.min(wall, r.vmAfter - r.vmBefore);
+            pause = Math.min(wall, vm);
         } else {
             // A walk's pause grows with the frames walked (4 stacks 2,000 deep: 6-16 ms at the safepoint on
             // JDK 17): the smallest recent cost per frame, times this walk's frames.

@@ -143,8 +143,6 @@ public final class Sampler {
         return farBehind || tickNanos >= interval ? now + interval : next;
     }
 
-    private boolean costMeasured;
-
     /** How far behind its schedule the sampler may fall and still catch up, in intervals. */
     static final int MAX_BACKLOG_INTERVALS = 2;
 
@@ -303,6 +301,8 @@ public final class Sampler {
     }
 
     private int cpus = Runtime.getRuntime().availableProcessors();
+    /** Whether the source was asked to measure costs ({@link StackSource#measureCost}), which it does once. */
+    private boolean costMeasured;
     /** Threads seen running (RUNNABLE) in the current tick: whether the helpers' CPU was the program's. */
     private int runningThisTick;
 

@@ -26,13 +26,12 @@ public final class VirtualThreads implements VirtualThreadView {
 
     private final VarHandle carrier;
     /** {@code VirtualThread.state} and its value STARTED (started, never run), or null/-1 where unreadable. */
-    private final VarHandle state = vthreadField("state", int.class);
+    private final VarHandle state = field(classOrNull(VIRTUAL_THREAD), "state", int.class);
     private final int started = startedValue();
-    private long[] carrierIds = new long[0];
     private Thread[] carrierThreads = new Thread[0];
     /** {@code Thread.cont} of a carrier (the continuation it runs) and {@code VirtualThread.cont}, or null. */
-    private final VarHandle runningContinuation = field(Thread.class, "cont", "jdk.internal.vm.Continuation");
-    private final MethodHandle ownContinuation = getter(vthreadClass(), "cont", "jdk.internal.vm.Continuation");
+    private final VarHandle runningContinuation = field(Thread.class, "cont", classOrNull(CONTINUATION));
+    private final MethodHandle ownContinuation = getter(classOrNull(VIRTUAL_THREAD), "cont", classOrNull(CONTINUATION));
     /**
      * The last listing's threads by their continuation: which thread a carrier runs is one field read away. Only
      * for listings of at most {@link #MAX_MAPPED} threads (those refreshed every tick): mapping 10,000 cost 4-8 ms
@@ -100,53 +99,41 @@ public final class VirtualThreads implements VirtualThreadView {
                     lookup.findVirtual(container, "threads", MethodType.methodType(Stream.class)),
                     lookup.findVirtual(container, "name", MethodType.methodType(String.class)),
                     lookup.findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class)),
-                    carrierHandle(lookup));
+                    field(classOrNull(VIRTUAL_THREAD), "carrierThread", Thread.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("this JDK's virtual-thread internals are not as expected (" + e + ")");
         }
     }
 
-    /** {@code VirtualThread.carrierThread}, or null where java.lang is not open to jprof (the API without an agent). */
-    private static VarHandle carrierHandle(MethodHandles.Lookup lookup) {
+    private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+    private static final String CONTINUATION = "jdk.internal.vm.Continuation";
+
+    private static Class<?> classOrNull(String name) {
         try {
-            Class<?> vt = Class.forName("java.lang.VirtualThread");
-            return MethodHandles.privateLookupIn(vt, lookup).findVarHandle(vt, "carrierThread", Thread.class);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Class.forName(name);
+        } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
     }
 
-    private static VarHandle vthreadField(String field, Class<?> type) {
+    /**
+     * A private field of a JDK class, or null where it cannot be read: an older JDK, or java.lang not open to
+     * jprof (the API without an agent).
+     */
+    private static VarHandle field(Class<?> owner, String name, Class<?> type) {
         try {
-            Class<?> vt = Class.forName("java.lang.VirtualThread");
-            return MethodHandles.privateLookupIn(vt, MethodHandles.lookup()).findVarHandle(vt, field, type);
+            return owner == null || type == null ? null
+                    : MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findVarHandle(owner, name, type);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Class<?> vthreadClass() {
-        try {
-            return Class.forName("java.lang.VirtualThread");
-        } catch (ClassNotFoundException e) {
             return null;
         }
     }
 
     /** A getter typed (Thread)Object for invokeExact: a VarHandle read adapted its types at each of 10,000 calls. */
-    private static MethodHandle getter(Class<?> owner, String name, String type) {
+    private static MethodHandle getter(Class<?> owner, String name, Class<?> type) {
         try {
-            return owner == null ? null : MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
-                    .findGetter(owner, name, Class.forName(type)).asType(MethodType.methodType(Object.class, Thread.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static VarHandle field(Class<?> owner, String name, String type) {
-        try {
-            return owner == null ? null : MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
-                    .findVarHandle(owner, name, Class.forName(type));
+            return owner == null || type == null ? null : MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
+                    .findGetter(owner, name, type).asType(MethodType.methodType(Object.class, Thread.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
@@ -154,7 +141,7 @@ public final class VirtualThreads implements VirtualThreadView {
 
     private static int startedValue() {
         try {
-            Class<?> vt = Class.forName("java.lang.VirtualThread");
+            Class<?> vt = Class.forName(VIRTUAL_THREAD);
             return (int) MethodHandles.privateLookupIn(vt, MethodHandles.lookup())
                     .findStaticVarHandle(vt, "STARTED", int.class).get();
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -208,8 +195,7 @@ public final class VirtualThreads implements VirtualThreadView {
     /** Every live virtual thread; also notes the carriers alive now, for {@link #carrierCpuNanos()}. */
     @Override
     public List<Found> list() {
-        // The carriers first: between the listing and the read of what they run, a thread started meanwhile is
-        // unknown, and every microsecond there hides a task's first moments.
+        // The carriers first, so that reading what they run (onCarriers) follows the listing at once.
         findCarriers();
         carriersStale = false;
         List<Found> out = new ArrayList<>();
@@ -278,11 +264,7 @@ public final class VirtualThreads implements VirtualThreadView {
     @Override
     public List<Found> onCarriers() {
         if (!readsCarriers() || byContinuation.isEmpty()) {
-            return null;
-        }
-        if (carriersStale) {
-            findCarriers();
-            carriersStale = false;
+            return null; // nothing mapped: no listing yet, or one too large to map
         }
         onCarriers.clear();
         for (Thread c : carrierThreads) {
@@ -310,10 +292,6 @@ public final class VirtualThreads implements VirtualThreadView {
             }
         }
         carrierThreads = java.util.Arrays.copyOf(found, k);
-        carrierIds = new long[k];
-        for (int i = 0; i < k; i++) {
-            carrierIds[i] = carrierThreads[i].getId();
-        }
     }
 
     @Override
@@ -331,8 +309,8 @@ public final class VirtualThreads implements VirtualThreadView {
             carriersStale = false;
         }
         long sum = 0;
-        for (long id : carrierIds) {
-            long c = cpu.getThreadCpuTime(id);
+        for (Thread carrierThread : carrierThreads) {
+            long c = cpu.getThreadCpuTime(carrierThread.getId());
             sum += Math.max(0, c);
         }
         return sum;
@@ -340,7 +318,7 @@ public final class VirtualThreads implements VirtualThreadView {
 
     @Override
     public int carrierCount() {
-        return cpu == null ? -1 : carrierIds.length;
+        return cpu == null ? -1 : carrierThreads.length;
     }
 
     /** True when {@code t} is a carrier thread of the virtual-thread scheduler. */

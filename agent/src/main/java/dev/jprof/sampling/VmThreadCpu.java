@@ -29,18 +29,18 @@ final class VmThreadCpu {
      * starts one per test). Each clock has its own buffer; the file is shared, each seek and read under its lock.
      */
     static VmThreadCpu find() {
-        RandomAccessFile channel;
+        RandomAccessFile file;
         synchronized (VmThreadCpu.class) {
             if (!searched) {
                 shared = open();
                 searched = true;
             }
-            channel = shared;
+            file = shared;
         }
-        if (channel == null) {
+        if (file == null) {
             return null;
         }
-        VmThreadCpu clock = new VmThreadCpu(channel);
+        VmThreadCpu clock = new VmThreadCpu(file);
         return clock.nanos() >= 0 ? clock : null;
     }
 
