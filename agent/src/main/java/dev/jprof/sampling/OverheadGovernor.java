@@ -94,7 +94,6 @@ final class OverheadGovernor {
         return interval;
     }
 
-    /** True when the interval had to be stretched at least once. */
     /**
      * Whether the governor uses the cost of the tick after next: the source should measure costs from now
      * on, its lookup falling in a tick whose cost is ignored. Never with the governor off.
@@ -103,6 +102,7 @@ final class OverheadGovernor {
         return maxOverhead > 0 && ticks >= IGNORED_TICKS - 1;
     }
 
+    /** True when the interval had to be stretched at least once. */
     boolean stretched() {
         return stretchedTicks > 0;
     }

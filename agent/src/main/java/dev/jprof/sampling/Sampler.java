@@ -20,6 +20,8 @@ public final class Sampler {
     private final long intervalNanos;
     private final ThreadWeights weights = new ThreadWeights();
     private OverheadGovernor governor;
+    /** Each tick's timing, when the {@link TickLog#PROPERTY} system property asks for it; else null. */
+    private final TickLog tickLog = TickLog.fromSystemProperty();
 
     private volatile boolean running;
     private Thread thread;
@@ -125,22 +127,24 @@ public final class Sampler {
     }
 
     /**
-     * When the next tick is due, after one due at {@code deadline} that took {@code tickNanos} ended at {@code now}.
-     * A tick that woke late is followed at once by the one due meanwhile: each sample weighs the time up to its
-     * own stack, so the weights stay true, and the count stays what the interval promises (a 1 ms profile on
-     * JDK 17 lost ~20% of its ticks to resynchronising: its sampler wakes late, p50 0.86 ms and p90 2.1 ms
-     * between safepoints, while the program, the JIT and the VM thread share 2 CPUs). But a tick that itself
-     * took an interval or more (thousands of threads with the governor off) is followed by a full interval of
-     * rest, not by another tick at once: the sampler must not take a CPU for itself. Far behind (a long GC
-     * pause), it resynchronises instead of firing a burst of ticks.
+     * When the next tick is due, after one due at {@code deadline} that ended at {@code now} and whose own work (the
+     * CPU of the sampler and of the VM thread for it) took {@code tickWorkNanos}. A tick that woke or ended late is
+     * followed at once by the one due meanwhile: each sample weighs the time up to its own stack, so the weights
+     * stay true, and the count stays what the interval promises (a 1 ms profile on JDK 17 lost ~20% of its ticks to
+     * resynchronising: its sampler wakes late, p50 0.86 ms and p90 2.1 ms between safepoints, while the program,
+     * the JIT and the VM thread share 2 CPUs). Late by waiting, not by working: a JDK 17 tick of 1-2.5 ms wall
+     * took 0.17 ms of CPU, the rest was its VM thread or itself waiting for a CPU the JIT's compiler threads held
+     * (tick log and {@code -Xlog:safepoint}). But a tick whose work took an interval or more (thousands of threads
+     * with the governor off) is followed by a full interval of rest, not by another tick at once: the sampler
+     * must not take a CPU for itself. Far behind (a long GC pause), it resynchronises instead of firing a burst.
      */
-    static long nextDeadline(long deadline, long interval, long now, long tickNanos) {
+    static long nextDeadline(long deadline, long interval, long now, long tickWorkNanos) {
         long next = deadline + interval;
         if (next >= now) {
             return next;
         }
         boolean farBehind = next < now - MAX_BACKLOG_INTERVALS * interval;
-        return farBehind || tickNanos >= interval ? now + interval : next;
+        return farBehind || tickWorkNanos >= interval ? now + interval : next;
     }
 
     /** How far behind its schedule the sampler may fall and still catch up, in intervals. */
@@ -166,6 +170,9 @@ public final class Sampler {
             }
         }
         finishSource();
+        if (tickLog != null) {
+            tickLog.write(source.describe(), startNanos, intervalNanos);
+        }
     }
 
     /**
@@ -240,6 +247,7 @@ public final class Sampler {
                     previousTick = dropped;
                 }
                 cost = 0;
+                lastTickWork = -1;
             } catch (Throwable t) {
                 failure = t;
                 System.err.println("jprof: sampling stopped after an internal error: " + t
@@ -250,7 +258,10 @@ public final class Sampler {
             }
             long interval = governor.nextInterval(cost);
             long tickEnd = clock.nanoTime();
-            deadline = nextDeadline(deadline, interval, tickEnd, tickEnd - tickStart);
+            if (tickLog != null) {
+                tickLog.add(deadline, tickStart, tickEnd, cost, interval);
+            }
+            deadline = nextDeadline(deadline, interval, tickEnd, lastTickWork >= 0 ? lastTickWork : tickEnd - tickStart);
         }
     }
 
@@ -271,6 +282,7 @@ public final class Sampler {
         tick();
         long cpuAfter = clock.currentThreadCpuNanos();
         long helpers = cpuBefore >= 0 && cpuAfter >= 0 ? cpuAfter - cpuBefore : clock.nanoTime() - before;
+        lastTickWork = helpers + Math.max(0, source.lastHelperCpuNanos());
         // Waking from the timed park is the sampler's cost as well: timer, futex and scheduler work measured
         // 40-100 us a wake-up on a 2-vCPU KVM guest, a third of the tick itself there.
         if (cpuAfterLastTick >= 0 && cpuBefore >= cpuAfterLastTick) {
@@ -303,6 +315,11 @@ public final class Sampler {
     private int cpus = Runtime.getRuntime().availableProcessors();
     /** Whether the source was asked to measure costs ({@link StackSource#measureCost}), which it does once. */
     private boolean costMeasured;
+    /**
+     * The CPU the last tick's own work took (the sampler thread's, and the VM thread's where read; its wall time
+     * where CPU time is unknown), or -1 after a dropped tick.
+     */
+    private long lastTickWork = -1;
     /** Threads seen running (RUNNABLE) in the current tick: whether the helpers' CPU was the program's. */
     private int runningThisTick;
 

@@ -124,7 +124,9 @@ class SamplerTest {
         assertEquals(21 * ms, Sampler.nextDeadline(10 * ms, ms, 20 * ms, quick),
                 "10 ms behind (a GC pause): resynchronised, no burst");
         assertEquals(14 * ms, Sampler.nextDeadline(10 * ms, ms, 13 * ms, 3 * ms),
-                "a tick that took 3 ms of a 1 ms interval: an interval of rest, not another tick at once");
+                "a tick that worked 3 ms of a 1 ms interval: an interval of rest, not another tick at once");
+        assertEquals(11 * ms, Sampler.nextDeadline(10 * ms, ms, 12 * ms, quick),
+                "a tick that ended 2 ms late having worked 0.2 ms (it waited for a CPU): the one due meanwhile at once");
     }
 
     @Test
