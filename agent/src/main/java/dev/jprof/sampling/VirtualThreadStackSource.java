@@ -52,6 +52,10 @@ public final class VirtualThreadStackSource implements StackSource {
     private final List<VirtualThreadView.Entry> waitingToStart = new ArrayList<>();
     static final int MAX_WAITING_TO_START_PER_TICK = 1024;
     private final CarrierTime carriers = new CarrierTime();
+    /** A group's kept walks, recorded once it is known how many there are: at most the budget. */
+    private final VirtualThreadView.Entry[] keptEntries;
+    private final StackTraceElement[][] keptStacks;
+    private final byte[] keptStates;
     private boolean listed;
     private long tick;
     private int maxLive;
@@ -66,6 +70,9 @@ public final class VirtualThreadStackSource implements StackSource {
     VirtualThreadStackSource(VirtualThreadView threads, Clock clock, int budget, SplittableRandom random) {
         this.threads = threads;
         this.budget = Math.max(1, budget);
+        keptEntries = new VirtualThreadView.Entry[this.budget];
+        keptStacks = new StackTraceElement[this.budget][];
+        keptStates = new byte[this.budget];
         this.random = random;
         this.clock = clock;
     }
@@ -83,40 +90,39 @@ public final class VirtualThreadStackSource implements StackSource {
             nextRefresh = tick + (emptyListings >= EMPTY_LISTINGS_BEFORE_BACK_OFF ? EMPTY_REFRESH_TICKS
                     : Math.max(1, Math.min(MAX_REFRESH_TICKS, listedCount / THREADS_PER_REFRESH_TICK)));
         }
-        // The groups of this tick are fixed before any walk, so the probabilities below are the true ones.
+        // The groups of this tick are fixed before any walk, so the probabilities below are the true ones, and at
+        // the instant the carriers are read: a thread that starts during the running walks (0.2-3 ms on a busy
+        // machine) is waiting to start at that instant. Split after those walks, it was walked as ready and its
+        // first frames got the wait: 1.5 s of a 40 s wait to start showed as a carrier wait inside its computing.
         mounted.clear();
         ready.clear();
         waitingToStart.clear();
-        // The running threads are read through their carriers and walked at once, so each is counted at about
-        // the instant its stack is taken. Through the listing's mounted flags, with 2 tasks in flight, a third of
-        // their 0.5 ms first phase was missed (PERFORMANCE.md, "Truth with many threads").
+        // The running threads are read through their carriers and walked first, so each is counted at about the
+        // instant its stack is taken. Through the listing's mounted flags, with 2 tasks in flight, a third of their
+        // 0.5 ms first phase was missed (PERFORMANCE.md, "Truth with many threads").
         List<? extends VirtualThreadView.Entry> running = threads.onCarriers();
         onCarrierCount = 0;
-        if (running != null) {
+        viaCarriers = running != null;
+        if (viaCarriers) {
             for (VirtualThreadView.Entry e : running) {
-                walk(consumer, e, 1.0, MOUNTED);
                 onCarrier(e.id());
             }
         }
-        viaCarriers = running != null;
         split(runnable);
         int parkedStart = mounted.size();
         split(parked);
         int mountedFromParked = mounted.size() - parkedStart;
-        if (!viaCarriers) {
-            // Which threads run is read at the listing, their stacks at the walk: the mounted ones first, at once.
-            // Walking the unmounted ones first (a handshake-free walk each, yet 0.2-2 ms apiece on a busy machine)
-            // hid a 0.5 ms first phase almost entirely (0.4% vs 5.2% measured).
-            for (VirtualThreadView.Entry e : mounted) {
-                walk(consumer, e, 1.0, MOUNTED);
-            }
+        // Walking the unmounted ones first (a handshake-free walk each, yet 0.2-2 ms apiece on a busy machine) hid a
+        // 0.5 ms first phase almost entirely (0.4% vs 5.2% measured).
+        for (VirtualThreadView.Entry e : viaCarriers ? running : mounted) {
+            walkRunning(consumer, e);
         }
         recordWaitingToStart(consumer);
         int forReady = Math.min(ready.size(), Math.max(budget - budget / 4, 1));
-        walkReady(consumer, ready, forReady);
+        walkUnmounted(consumer, ready, ready.size(), forReady);
         // Parked threads rarely change stacks; a few per tick, each standing for the others, is enough.
         int forParked = Math.max(1, Math.min(budget - forReady, budget / 4));
-        walkParked(consumer, forParked, mountedFromParked);
+        walkUnmounted(consumer, parked, parked.size() - mountedFromParked, forParked);
         carriers.read(threads.carrierCpuNanos(), threads.carrierCount(), clock.nanoTime());
         mounted.clear();
         ready.clear();
@@ -160,37 +166,54 @@ public final class VirtualThreadStackSource implements StackSource {
     private int onCarrierCount;
     private boolean viaCarriers;
 
-    /** Walks a random block of parked threads not mounted now; each stands for all of them. */
-    private void walkParked(StackConsumer consumer, int count, int mountedNow) {
-        int n = parked.size() - mountedNow;
-        if (n <= 0) {
+    /**
+     * Walks {@code m} of the {@code n} threads of a group that were unmounted at the split, from a random place in
+     * {@code list} on (threads counted running this tick are in the list but not of the group). Each walk stands
+     * for the tick's interval times n / (walks kept). A thread that has been mounted since the split, or has ended,
+     * no longer shows where it was then: its walk is not kept and the next thread of the group stands in. Kept, a
+     * sleeping task that woke and ran by its walk handed its sleep to the frames after it, and one that ended
+     * handed it to nothing (sleep 2-3 pp under with 32 tasks on 2 carriers).
+     */
+    private void walkUnmounted(StackConsumer consumer, List<VirtualThreadView.Entry> list, int n, int m) {
+        if (n <= 0 || m <= 0) {
             return;
         }
-        int m = Math.min(count, n);
-        double scale = (double) n / m;
-        int start = random.nextInt(parked.size());
-        int done = 0;
-        for (int k = 0; k < parked.size() && done < m; k++) {
-            VirtualThreadView.Entry e = parked.get((start + k) % parked.size());
-            if (!mountedThisTick(e)) {
-                walk(consumer, e, scale, PARKED);
-                done++;
+        int kept = 0;
+        int tries = 0;
+        int start = random.nextInt(list.size());
+        for (int k = 0; k < list.size() && kept < m && tries < 2 * m; k++) {
+            VirtualThreadView.Entry e = list.get((start + k) % list.size());
+            if (mountedThisTick(e) || e.mounted()) {
+                continue; // walked as running, or mounted since the split: its stack has moved on
             }
+            tries++;
+            StackTraceElement[] stack = StackDepth.limit(e.stack(), PlatformStackSource.DEFAULT_MAX_DEPTH);
+            Thread.State state = e.state();
+            if (state == Thread.State.TERMINATED || e.mounted()) {
+                continue;
+            }
+            keptEntries[kept] = e;
+            keptStacks[kept] = stack;
+            keptStates[kept] = unmountedState(state);
+            kept++;
+        }
+        double scale = (double) n / Math.max(1, kept);
+        for (int i = 0; i < kept; i++) {
+            VirtualThreadView.Entry e = keptEntries[i];
+            walks++;
+            consumer.acceptSampled(e.id(), e.name(), true, keptStates[i], keptStacks[i], scale);
+            keptEntries[i] = null;
+            keptStacks[i] = null;
         }
     }
 
-    /** Walks {@code m} threads of {@code list} from a random place on: each is chosen with probability m/n. */
-    private void walkReady(StackConsumer consumer, List<VirtualThreadView.Entry> list, int m) {
-        int n = list.size();
-        if (n == 0 || m == 0) {
-            return;
-        }
-        double scale = (double) n / m;
-        int start = random.nextInt(n);
-        for (int k = 0; k < m; k++) {
-            int i = (start + k) % n;
-            walk(consumer, list.get(i), scale, READY);
-        }
+    /**
+     * The state to store for a thread unmounted at the split: runnable is waiting for a carrier, not running (its
+     * stack is where it stopped), where carriers are seen at all.
+     */
+    private byte unmountedState(Thread.State state) {
+        byte stored = ThreadState.of(state);
+        return stored == ThreadState.RUNNABLE && threads.seesCarriers() ? ThreadState.READY : stored;
     }
 
     /**
@@ -212,11 +235,6 @@ public final class VirtualThreadStackSource implements StackSource {
         }
     }
 
-    /** The group a thread was in when this tick's groups were fixed, the instant its walk stands for. */
-    private static final int MOUNTED = 0;
-    private static final int READY = 1;
-    private static final int PARKED = 2;
-
     /**
      * True for the top frame of a parked virtual thread's stack (the continuation's own frames are hidden):
      * {@code VirtualThread.park}, {@code parkNanos}..., or {@code Object.wait0} for one that waits unmounted.
@@ -226,29 +244,24 @@ public final class VirtualThreadStackSource implements StackSource {
         return c.equals("java.lang.VirtualThread") || c.equals("java.lang.Object") && top.getMethodName().equals("wait0");
     }
 
-    private void walk(StackConsumer consumer, VirtualThreadView.Entry e, double scale, int group) {
+    /** Walks a thread counted running this tick: it stands for the whole interval. */
+    private void walkRunning(StackConsumer consumer, VirtualThreadView.Entry e) {
         StackTraceElement[] stack = StackDepth.limit(e.stack(), PlatformStackSource.DEFAULT_MAX_DEPTH);
         Thread.State state = e.state();
         if (state == Thread.State.TERMINATED) {
-            return; // it stands for no time now; a thread that ended in its group is the group's truth too
+            return; // ended since the carriers were read: its last moments are not worth a guess
         }
         walks++;
         byte stored = ThreadState.of(state);
-        if (group == MOUNTED && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+        if ((state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
                 && stack.length > 0 && !parkedTop(stack[0])) {
             // The handshake took the stack while it ran; it parked before the state was read (0.2-6 ms later on a
             // busy machine: a fifth of the running time was stored as parked, in the middle of its computing).
             stored = ThreadState.RUNNABLE;
         }
-        // Its state at the split, where the walk did not see it change: a thread runnable but unmounted after a
-        // walk that began mounted is parking or yielding, not waiting for a carrier; a ready one that a carrier
-        // picked up meanwhile was waiting for it at the split (counting it running would hand the wait to the
-        // frames a thread is in right after it is mounted).
-        if (stored == ThreadState.RUNNABLE && threads.seesCarriers()
-                && (group == READY || group == PARKED && !e.mounted())) {
-            stored = ThreadState.READY; // not running: its stack is where it stopped, or empty if it never ran
-        }
-        consumer.acceptSampled(e.id(), e.name(), true, stored, stack, scale);
+        // A thread runnable but unmounted after a walk that began mounted is parking or yielding: its stack is
+        // where it ran, so it stays running rather than waiting for a carrier.
+        consumer.acceptSampled(e.id(), e.name(), true, stored, stack, 1.0);
     }
 
     /**

@@ -115,6 +115,24 @@ class SamplerTest {
     }
 
     @Test
+    void intervalsAreDrawnFromHalfToOneAndAHalfTimesTheIntervalAroundItsMean() {
+        Sampler s = new Sampler(source, store, clock, 10_000_000L);
+        long sum = 0;
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            long j = s.jittered(10_000_000L);
+            sum += j;
+            min = Math.min(min, j);
+            max = Math.max(max, j);
+        }
+        assertTrue(min >= 5_000_000L && max < 15_000_000L, min + " .. " + max);
+        assertTrue(min < 5_500_000L && max > 14_500_000L, "the whole range is used: " + min + " .. " + max);
+        assertEquals(10_000_000.0, sum / (double) n, 100_000.0, "the mean rate stays the interval's");
+    }
+
+    @Test
     void aLateTickIsFollowedAtOnceByTheOneDueMeanwhileButAFarBacklogResynchronises() {
         long ms = 1_000_000L;
         long quick = ms / 5;

@@ -226,6 +226,72 @@ class VirtualThreadStackSourceTest {
         }
     }
 
+    @Test
+    void aThreadThatStartsWhileTheRunningOnesAreWalkedWasWaitingToStartAtTheTick() {
+        // Not yet started when the carriers are read; a carrier picks it up while the running thread is walked.
+        boolean[] started = {false};
+        Task running = fixed(0, "compute", true);
+        running.onWalk = () -> started[0] = true;
+        Task starting = new Task(1, 1000, 0, 0) {
+            @Override
+            String top(long t) {
+                return started[0] ? "firstCall" : "wait";
+            }
+
+            @Override
+            boolean mounted(long t) {
+                return started[0];
+            }
+
+            @Override
+            public boolean neverRan() {
+                return !started[0];
+            }
+        };
+        population.add(running);
+        population.add(starting);
+        population.carriers = List.of(running);
+        run(1, 8);
+        assertEquals(Map.of("compute", TICK, "wait", TICK), profiledByTop(),
+                "waiting to start at the tick, not ready with the frames it reached by its walk");
+    }
+
+    @Test
+    void anUnmountedThreadThatRanOrEndedBeforeItsWalkIsStoodInForByAnotherOfItsGroup() {
+        // Both sleep at the tick; by its walk one has woken and runs on, another has ended: the third, still asleep,
+        // stands for all three.
+        population.add(new Task(0, 1000, 0, 0) {
+            @Override
+            String top(long t) {
+                return "afterSleep";
+            }
+
+            @Override
+            public boolean mounted() {
+                return true; // mounted since the split, which found no carrier running it
+            }
+
+            @Override
+            public Thread.State state() {
+                return Thread.State.TIMED_WAITING; // the listing's state
+            }
+        });
+        Task ended = fixedState(1, "ended", Thread.State.TIMED_WAITING);
+        ended.onWalk = () -> ended.fixedState = Thread.State.TERMINATED;
+        population.add(ended);
+        population.add(fixedState(2, "sleep", Thread.State.TIMED_WAITING));
+        population.carriers = List.of();
+        run(1, 8);
+        assertEquals(Map.of("sleep", 3 * TICK), profiledByTop());
+    }
+
+    /** A task always at {@code top}, unmounted, in {@code state} until a test changes it. */
+    private static Task fixedState(int id, String top, Thread.State state) {
+        Task t = fixed(id, top, false);
+        t.fixedState = state;
+        return t;
+    }
+
     /** A task that is always at {@code top}, mounted or not, whatever the schedule says. */
     private static Task fixed(int id, String top, boolean mounted) {
         return new Task(id, 1000, 1000, 0) {
@@ -326,6 +392,10 @@ class VirtualThreadStackSourceTest {
         final int work;
         final int sleep;
         Population population;
+        /** Run as the task is walked: what changes elsewhere while a walk takes its time. */
+        Runnable onWalk;
+        /** The state it reports, when the test fixes one; null: the schedule's. */
+        Thread.State fixedState;
         int done;
         long sleepUntil;
         long readySince;
@@ -371,6 +441,9 @@ class VirtualThreadStackSourceTest {
 
         @Override
         public Thread.State state() {
+            if (fixedState != null) {
+                return fixedState;
+            }
             String top = top(population.now);
             return top.equals("sleep") ? Thread.State.TIMED_WAITING : Thread.State.RUNNABLE;
         }
@@ -382,6 +455,9 @@ class VirtualThreadStackSourceTest {
 
         @Override
         public StackTraceElement[] stack() {
+            if (onWalk != null) {
+                onWalk.run();
+            }
             String top = top(population.now);
             assertTrue(top != null);
             return top.equals("wait") ? new StackTraceElement[0]
