@@ -295,16 +295,18 @@ public final class Sampler {
         tick();
         long cpuAfter = clock.currentThreadCpuNanos();
         long helpers = cpuBefore >= 0 && cpuAfter >= 0 ? cpuAfter - cpuBefore : clock.nanoTime() - before;
-        lastTickWork = helpers + Math.max(0, source.lastHelperCpuNanos());
+        long vm = Math.max(0, source.lastHelperCpuNanos());
+        lastTickWork = helpers + vm;
         // Waking from the timed park is the sampler's cost as well: timer, futex and scheduler work measured
         // 40-100 us a wake-up on a 2-vCPU KVM guest, a third of the tick itself there.
-        if (cpuAfterLastTick >= 0 && cpuBefore >= cpuAfterLastTick) {
-            helpers += cpuBefore - cpuAfterLastTick;
-        }
+        long wake = cpuAfterLastTick >= 0 && cpuBefore >= cpuAfterLastTick ? cpuBefore - cpuAfterLastTick : 0;
         cpuAfterLastTick = cpuAfter;
-        helpers += Math.max(0, source.lastHelperCpuNanos());
         long pause = Math.max(0, source.lastPauseNanos());
-        return runningThisTick >= cpus ? helpers + pause : helpers / IDLE_CPU_LENIENCY + pause;
+        if (tickLog != null) {
+            tickLog.costs(helpers, wake, vm, pause);
+        }
+        long all = helpers + wake + vm;
+        return runningThisTick >= cpus ? all + pause : all / IDLE_CPU_LENIENCY + pause;
     }
 
     /**

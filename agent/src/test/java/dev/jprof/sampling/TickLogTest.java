@@ -36,6 +36,7 @@ class TickLogTest {
         TickLog second = logTo(file);
         long start = 5_000_000_000L;
         // due 1 ms after the start, began 0.3 ms late, took 2.5 ms, cost 0.2 ms, next interval 1 ms
+        first.costs(150_000, 30_000, 0, 20_000);
         first.add(start + 1_000_000, start + 1_300_000, start + 3_800_000, 200_000, 1_000_000);
         first.write("test source", start, 1_000_000);
         second.add(start + 10_000_000, start + 10_000_000, start + 10_100_000, 90_000, 2_000_000);
@@ -44,8 +45,8 @@ class TickLogTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(6, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("# session: test source, interval 1000 us, 1 ticks"), lines.get(0));
-        assertEquals("0 1000 300 2500 200 1000", lines.get(2));
-        assertEquals("0 10000 0 100 90 2000", lines.get(5));
+        assertEquals("0 1000 300 2500 200 1000 150 30 0 20", lines.get(2));
+        assertEquals("0 10000 0 100 90 2000 0 0 0 0", lines.get(5));
     }
 
     @Test

@@ -285,6 +285,20 @@ class VirtualThreadStackSourceTest {
         assertEquals(Map.of("sleep", 3 * TICK), profiledByTop());
     }
 
+    @Test
+    void aThreadIsSeenOnceWhateverTheOrderOfIdsItIsListedIn() {
+        // A thread created before another can start after it: its smaller id shows up in a later listing.
+        VirtualThreadStackSource source = new VirtualThreadStackSource(population, clock, 8, new SplittableRandom(7));
+        population.add(fixedState(10, "sleep", Thread.State.TIMED_WAITING));
+        source.sample(NO_SAMPLES);
+        population.add(fixedState(4, "sleep", Thread.State.TIMED_WAITING));
+        source.sample(NO_SAMPLES);
+        source.sample(NO_SAMPLES);
+        assertEquals(2, source.virtualThreadsSeen());
+    }
+
+    private static final StackSource.StackConsumer NO_SAMPLES = (id, name, virtual, state, stack) -> { };
+
     /** A task always at {@code top}, unmounted, in {@code state} until a test changes it. */
     private static Task fixedState(int id, String top, Thread.State state) {
         Task t = fixed(id, top, false);
