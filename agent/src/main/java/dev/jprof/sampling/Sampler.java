@@ -283,11 +283,13 @@ public final class Sampler {
      * safepoint, see {@link StackSource#lastPauseNanos}), plus the CPU time jprof's and the JVM's helper
      * threads spent on it (the sampler thread's for the tick and for waking up to it since the previous one,
      * its wall time where CPU time is unknown; HotSpot's VM thread's for a safepoint) when that CPU was taken
-     * from the program: when the program's running threads fill every CPU; with a CPU to spare, a twentieth of it
-     * ({@link #IDLE_CPU_LENIENCY}). On a CPU the program leaves idle the helpers slow it down by nothing;
-     * counting them in full stretched one busy thread on 2 CPUs from 10 ms to 20-25 ms (37-44 samples a
-     * second), while a profiler without a governor (async-profiler) takes 100 a second at about the same
-     * whole-run cost.
+     * from the program: when the program's running threads fill every CPU, that CPU divided by the CPUs (the
+     * program loses that much of its C CPUs' capacity, so its run grows by a C-th of it: counting it in full
+     * stretched 32 virtual tasks on 2 carriers to 100-130 ms ticks, ~35 instants in a 3 s run, at half the
+     * budget); with a CPU to spare, a twentieth of it ({@link #IDLE_CPU_LENIENCY}). On a CPU the program leaves
+     * idle the helpers slow it down by nothing; counting them in full stretched one busy thread on 2 CPUs from
+     * 10 ms to 20-25 ms (37-44 samples a second), while a profiler without a governor (async-profiler) takes 100
+     * a second at about the same whole-run cost. A pause stops the whole program: it counts in full.
      */
     long measuredTick() {
         long cpuBefore = clock.currentThreadCpuNanos();
@@ -306,7 +308,7 @@ public final class Sampler {
             tickLog.costs(helpers, wake, vm, pause);
         }
         long all = helpers + wake + vm;
-        return runningThisTick >= cpus ? all + pause : all / IDLE_CPU_LENIENCY + pause;
+        return runningThisTick >= cpus ? all / cpus + pause : all / IDLE_CPU_LENIENCY + pause;
     }
 
     /**

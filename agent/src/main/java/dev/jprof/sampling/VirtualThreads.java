@@ -206,9 +206,12 @@ public final class VirtualThreads implements VirtualThreadView {
     /** Every live virtual thread; also notes the carriers alive now, for {@link #carrierCpuNanos()}. */
     @Override
     public List<Found> list() {
-        // The carriers first, so that reading what they run (onCarriers) follows the listing at once.
         findCarriers();
         carriersStale = false;
+        // What the carriers run is read before the listing, so that every thread running then is in it: read after,
+        // a thread started meanwhile ran unlisted and its carrier's time was lost (a preempted sampler can take
+        // milliseconds over a listing).
+        readCarriers();
         List<Found> out = new ArrayList<>();
         try {
             if (sets != null && virtualThreadClass != null) {
@@ -317,24 +320,47 @@ public final class VirtualThreads implements VirtualThreadView {
     }
 
     /**
-     * Each carrier's continuation, one field read a carrier, mapped to the thread of the last listing that owns
-     * it. A thread the listing does not know (started since) is left out.
+     * Each carrier's continuation, read just before the listing of this tick (or now, at a tick without one), mapped
+     * to the thread of the last listing that owns it. A thread the listing does not know is left out.
      */
     @Override
     public List<Found> onCarriers() {
         if (!readsCarriers() || byContinuation.isEmpty()) {
             return null; // nothing mapped: no listing yet, or one too large to map
         }
+        if (!continuationsRead) {
+            readCarriers(); // a tick without a listing: what they run now
+        }
+        continuationsRead = false;
         onCarriers.clear();
-        for (Thread c : carrierThreads) {
-            Object running = runningContinuation.getVolatile(c);
+        for (int i = 0; i < carrierThreads.length; i++) {
+            Object running = runningContinuations[i];
             Found f = running == null ? null : byContinuation.get(running);
             if (f != null) {
                 onCarriers.add(f);
             }
+            runningContinuations[i] = null;
         }
         return onCarriers;
     }
+
+    /** Each carrier's continuation, one field read a carrier, kept for {@link #onCarriers}. */
+    private void readCarriers() {
+        if (!readsCarriers()) {
+            return;
+        }
+        if (runningContinuations.length < carrierThreads.length) {
+            runningContinuations = new Object[carrierThreads.length];
+        }
+        for (int i = 0; i < carrierThreads.length; i++) {
+            runningContinuations[i] = runningContinuation.getVolatile(carrierThreads[i]);
+        }
+        continuationsRead = true;
+    }
+
+    /** What each carrier ran when last read, by the carrier's place in {@link #carrierThreads}; unread after use. */
+    private Object[] runningContinuations = new Object[0];
+    private boolean continuationsRead;
 
     private void findCarriers() {
         ThreadGroup g = Thread.currentThread().getThreadGroup();
