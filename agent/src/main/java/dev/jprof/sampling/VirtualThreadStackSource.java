@@ -60,8 +60,11 @@ public final class VirtualThreadStackSource implements StackSource {
     private long tick;
     private int maxLive;
     private int seen;
-    /** The ids of the last listing's threads. */
+    /** The ids of the last listing's threads, each {@link #RAN} if it had run by then. */
     private LongIntMap listedIds = new LongIntMap(16);
+    /** This tick's listing, when it was taken this tick and the carriers were read: who had run at the instant. */
+    private LongIntMap startedAtListing;
+    private static final int RAN = 1;
     private long walks;
 
     public VirtualThreadStackSource(VirtualThreads threads, Clock clock, int budget) {
@@ -83,7 +86,8 @@ public final class VirtualThreadStackSource implements StackSource {
     @Override
     public void sample(StackConsumer consumer) {
         tick++;
-        if (!listed || tick >= nextRefresh) {
+        boolean listedNow = !listed || tick >= nextRefresh;
+        if (listedNow) {
             int listedCount = refresh();
             // Short-lived virtual threads (one per request) must be seen every tick; only a crowd of
             // thousands makes listing them costly enough to do less often.
@@ -91,32 +95,37 @@ public final class VirtualThreadStackSource implements StackSource {
             nextRefresh = tick + (emptyListings >= EMPTY_LISTINGS_BEFORE_BACK_OFF ? EMPTY_REFRESH_TICKS
                     : Math.max(1, Math.min(MAX_REFRESH_TICKS, listedCount / THREADS_PER_REFRESH_TICK)));
         }
-        // The groups of this tick are fixed before any walk, so the probabilities below are the true ones, and at
-        // the instant the carriers are read: a thread that starts during the running walks (0.2-3 ms on a busy
-        // machine) is waiting to start at that instant. Split after those walks, it was walked as ready and its
-        // first frames got the wait: 1.5 s of a 40 s wait to start showed as a carrier wait inside its computing.
         mounted.clear();
         ready.clear();
         waitingToStart.clear();
-        // The running threads are read through their carriers and walked first, so each is counted at about the
-        // instant its stack is taken. Through the listing's mounted flags, with 2 tasks in flight, a third of their
-        // 0.5 ms first phase was missed (PERFORMANCE.md, "Truth with many threads").
+        // The tick's instant is when the carriers are read: the threads they run are walked at once, so each is
+        // counted at about the instant its stack is taken. Through the listing's mounted flags, tasks with 2 in
+        // flight lost a third of their 0.5 ms first phase; walked after the split, a fifth.
         List<? extends VirtualThreadView.Entry> running = threads.onCarriers();
         onCarrierCount = 0;
         viaCarriers = running != null;
         if (viaCarriers) {
             for (VirtualThreadView.Entry e : running) {
                 onCarrier(e.id());
+                walkRunning(consumer, e);
             }
         }
+        // The groups are fixed before any unmounted walk, so the probabilities below are the true ones, and as at the
+        // carrier read: a thread the listing found never run and no carrier ran then was waiting to start, even if it
+        // runs by now (the running walks take 0.2-3 ms on a busy machine). Taken for a ready one, its walk found it
+        // computing and its wait to start was stored as a carrier wait in its computing frames (1.5 s of a 40 s wait
+        // to start, with 32 tasks on 2 carriers).
+        startedAtListing = listedNow && viaCarriers ? listedIds : null;
         split(runnable);
         int parkedStart = mounted.size();
         split(parked);
         int mountedFromParked = mounted.size() - parkedStart;
-        // Walking the unmounted ones first (a handshake-free walk each, yet 0.2-2 ms apiece on a busy machine) hid a
-        // 0.5 ms first phase almost entirely (0.4% vs 5.2% measured).
-        for (VirtualThreadView.Entry e : viaCarriers ? running : mounted) {
-            walkRunning(consumer, e);
+        if (!viaCarriers) {
+            // Walking the unmounted ones first (a handshake-free walk each, yet 0.2-2 ms apiece on a busy machine)
+            // hid a 0.5 ms first phase almost entirely (0.4% vs 5.2% measured).
+            for (VirtualThreadView.Entry e : mounted) {
+                walkRunning(consumer, e);
+            }
         }
         recordWaitingToStart(consumer);
         int forReady = Math.min(ready.size(), Math.max(budget - budget / 4, 1));
@@ -137,7 +146,8 @@ public final class VirtualThreadStackSource implements StackSource {
             if (mountedThisTick(e)) {
                 mounted.add(e);
             } else if (isRunnable) {
-                (e.neverRan() ? waitingToStart : ready).add(e);
+                boolean startedSince = startedAtListing != null && startedAtListing.get(e.id()) != RAN;
+                (startedSince || e.neverRan() ? waitingToStart : ready).add(e);
             }
         }
     }
@@ -284,7 +294,7 @@ public final class VirtualThreadStackSource implements StackSource {
             if (listedIds.get(e.id()) < 0) {
                 seen++;
             }
-            ids.put(e.id(), 0);
+            ids.put(e.id(), e.neverRan() ? 0 : RAN);
             (e.state() == Thread.State.RUNNABLE ? runnable : parked).add(e);
         }
         listedIds = ids;

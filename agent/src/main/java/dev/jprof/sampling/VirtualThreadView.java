@@ -13,8 +13,8 @@ interface VirtualThreadView {
 
     /**
      * The threads the carriers run at this instant, read through the carriers themselves, or null where they
-     * cannot be read (the source then takes the listing's {@link Entry#mounted()}). Includes a thread started
-     * after the last {@link #list()} only if that listing knows it; at most one per carrier.
+     * cannot be read (the source then takes the listing's {@link Entry#mounted()}); at most one per carrier, and
+     * whether or not the last {@link #list()} had it.
      */
     default List<? extends Entry> onCarriers() {
         return null;

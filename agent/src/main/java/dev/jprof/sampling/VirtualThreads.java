@@ -30,16 +30,18 @@ public final class VirtualThreads implements VirtualThreadView {
     private final VarHandle state = field(classOrNull(VIRTUAL_THREAD), "state", int.class);
     private final int started = startedValue();
     private Thread[] carrierThreads = new Thread[0];
-    /** {@code Thread.cont} of a carrier (the continuation it runs) and {@code VirtualThread.cont}, or null. */
-    private final VarHandle runningContinuation = field(Thread.class, "cont", classOrNull(CONTINUATION));
-    private final MethodHandle ownContinuation = getter(classOrNull(VIRTUAL_THREAD), "cont", classOrNull(CONTINUATION));
     /**
-     * The last listing's threads by their continuation: which thread a carrier runs is one field read away. Only
-     * for listings of at most {@link #MAX_MAPPED} threads (those refreshed every tick): mapping 10,000 cost 4-8 ms
-     * of a cold sampler's CPU a listing (+3.5% on a 1.2 s program); larger crowds use the mounted flags.
+     * What a carrier runs, three field reads away: its {@code Thread.cont} (the continuation it runs), that
+     * continuation's {@code target} (the virtual thread's task wrapper) and the wrapper's captured virtual thread.
+     * No listing is needed, so the running threads are read at the tick's first instant, crowd or not. Null where
+     * unreadable (java.lang and jdk.internal.vm not open to jprof, another JDK).
      */
-    static final int MAX_MAPPED = 2 * VirtualThreadStackSource.THREADS_PER_REFRESH_TICK;
-    private final java.util.IdentityHashMap<Object, Found> byContinuation = new java.util.IdentityHashMap<>();
+    private final VarHandle runningContinuation = field(Thread.class, "cont", classOrNull(CONTINUATION));
+    private final VarHandle continuationTarget = field(classOrNull(CONTINUATION), "target", Runnable.class);
+    /** The field of each task wrapper class that holds its virtual thread, found once per class. */
+    private final java.util.Map<Class<?>, VarHandle> wrapperThread = new java.util.HashMap<>();
+    /** {@code Thread.container}: a running thread's container, for its label. */
+    private final VarHandle threadContainer = field(Thread.class, "container", classOrNull("jdk.internal.vm.ThreadContainer"));
     private final List<Found> onCarriers = new ArrayList<>();
     private boolean carriersStale = true;
     private final java.lang.management.ThreadMXBean cpu = threadCpu();
@@ -208,10 +210,6 @@ public final class VirtualThreads implements VirtualThreadView {
     public List<Found> list() {
         findCarriers();
         carriersStale = false;
-        // What the carriers run is read before the listing, so that every thread running then is in it: read after,
-        // a thread started meanwhile ran unlisted and its carrier's time was lost (a preempted sampler can take
-        // milliseconds over a listing).
-        readCarriers();
         List<Found> out = new ArrayList<>();
         try {
             if (sets != null && virtualThreadClass != null) {
@@ -221,12 +219,6 @@ public final class VirtualThreads implements VirtualThreadView {
             }
         } catch (Throwable t) {
             throw new IllegalStateException("enumerating virtual threads failed: " + t, t);
-        }
-        byContinuation.clear();
-        if (readsCarriers() && out.size() <= MAX_MAPPED) {
-            for (Found f : out) {
-                byContinuation.put(continuationOf(f.thread), f);
-            }
         }
         return out;
     }
@@ -307,60 +299,82 @@ public final class VirtualThreads implements VirtualThreadView {
         return cls.substring(cls.lastIndexOf('.') + 1);
     }
 
-    private Object continuationOf(Thread t) {
-        try {
-            return (Object) ownContinuation.invokeExact(t);
-        } catch (Throwable e) {
-            return null;
-        }
-    }
-
     private boolean readsCarriers() {
-        return runningContinuation != null && ownContinuation != null && carrier != null;
+        return runningContinuation != null && continuationTarget != null && carrier != null;
     }
 
     /**
-     * Each carrier's continuation, read just before the listing of this tick (or now, at a tick without one), mapped
-     * to the thread of the last listing that owns it. A thread the listing does not know is left out.
+     * The virtual threads the carriers run now, read through each carrier (see {@link #runningContinuation}); the
+     * carriers are those of the last listing. Null where carriers cannot be read this way.
      */
     @Override
     public List<Found> onCarriers() {
-        if (!readsCarriers() || byContinuation.isEmpty()) {
-            return null; // nothing mapped: no listing yet, or one too large to map
+        if (!readsCarriers()) {
+            return null;
         }
-        if (!continuationsRead) {
-            readCarriers(); // a tick without a listing: what they run now
+        if (carriersStale) {
+            findCarriers();
+            carriersStale = false;
         }
-        continuationsRead = false;
         onCarriers.clear();
-        for (int i = 0; i < carrierThreads.length; i++) {
-            Object running = runningContinuations[i];
-            Found f = running == null ? null : byContinuation.get(running);
-            if (f != null) {
-                onCarriers.add(f);
+        for (Thread c : carrierThreads) {
+            Object running = runningContinuation.getVolatile(c);
+            Thread vthread = running == null ? null : ownerOf(continuationTarget.get(running));
+            if (vthread != null) {
+                onCarriers.add(new Found(vthread, label(vthread)));
             }
-            runningContinuations[i] = null;
         }
         return onCarriers;
     }
 
-    /** Each carrier's continuation, one field read a carrier, kept for {@link #onCarriers}. */
-    private void readCarriers() {
-        if (!readsCarriers()) {
-            return;
+    /** The virtual thread a continuation's task wrapper captured, or null (another kind of continuation). */
+    private Thread ownerOf(Object wrapper) {
+        if (wrapper == null) {
+            return null;
         }
-        if (runningContinuations.length < carrierThreads.length) {
-            runningContinuations = new Object[carrierThreads.length];
-        }
-        for (int i = 0; i < carrierThreads.length; i++) {
-            runningContinuations[i] = runningContinuation.getVolatile(carrierThreads[i]);
-        }
-        continuationsRead = true;
+        VarHandle h = wrapperThread.computeIfAbsent(wrapper.getClass(), VirtualThreads::capturedThreadField);
+        Object t = h == NO_FIELD ? null : h.get(wrapper);
+        return t instanceof Thread ? (Thread) t : null;
     }
 
-    /** What each carrier ran when last read, by the carrier's place in {@link #carrierThreads}; unread after use. */
-    private Object[] runningContinuations = new Object[0];
-    private boolean continuationsRead;
+    private static final VarHandle NO_FIELD = field(VirtualThreads.class, "noField", Object.class);
+    @SuppressWarnings("unused")
+    private Object noField;
+
+    /** The wrapper class's field holding a virtual thread ({@code val$vthread} as javac names it), or NO_FIELD. */
+    private static VarHandle capturedThreadField(Class<?> wrapper) {
+        Class<?> virtual = classOrNull(VIRTUAL_THREAD);
+        for (java.lang.reflect.Field f : wrapper.getDeclaredFields()) {
+            if (virtual != null && f.getType() == virtual) {
+                VarHandle h = field(wrapper, f.getName(), virtual);
+                return h != null ? h : NO_FIELD;
+            }
+        }
+        return NO_FIELD;
+    }
+
+    /** A running thread's label: its container's, as the listing gives it. */
+    private String label(Thread vthread) {
+        Object container = threadContainer == null ? null : threadContainer.get(vthread);
+        if (container == null || container == rootContainer()) {
+            return null;
+        }
+        String l = labels.computeIfAbsent(container, this::labelOrNull);
+        return l.isEmpty() ? null : l;
+    }
+
+    private Object rootContainer() {
+        if (rootContainer == null) {
+            try {
+                rootContainer = root.invoke();
+            } catch (Throwable t) {
+                return null;
+            }
+        }
+        return rootContainer;
+    }
+
+    private Object rootContainer;
 
     private void findCarriers() {
         ThreadGroup g = Thread.currentThread().getThreadGroup();
