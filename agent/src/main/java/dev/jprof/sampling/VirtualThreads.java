@@ -30,16 +30,8 @@ public final class VirtualThreads implements VirtualThreadView {
     private final VarHandle state = field(classOrNull(VIRTUAL_THREAD), "state", int.class);
     private final int started = startedValue();
     private Thread[] carrierThreads = new Thread[0];
-    /**
-     * What a carrier runs, three field reads away: its {@code Thread.cont} (the continuation it runs), that
-     * continuation's {@code target} (the virtual thread's task wrapper) and the wrapper's captured virtual thread.
-     * No listing is needed, so the running threads are read at the tick's first instant, crowd or not. Null where
-     * unreadable (java.lang and jdk.internal.vm not open to jprof, another JDK).
-     */
-    private final VarHandle runningContinuation = field(Thread.class, "cont", classOrNull(CONTINUATION));
-    private final VarHandle continuationTarget = field(classOrNull(CONTINUATION), "target", Runnable.class);
-    /** The field of each task wrapper class that holds its virtual thread, found once per class. */
-    private final java.util.Map<Class<?>, VarHandle> wrapperThread = new java.util.HashMap<>();
+    /** Which virtual thread each carrier runs, read through the carrier. */
+    private final CarrierRuns carrierRuns = new CarrierRuns();
     /** {@code Thread.container}: a running thread's container, for its label. */
     private final VarHandle threadContainer = field(Thread.class, "container", classOrNull("jdk.internal.vm.ThreadContainer"));
     private final List<Found> onCarriers = new ArrayList<>();
@@ -119,9 +111,8 @@ public final class VirtualThreads implements VirtualThreadView {
     }
 
     private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
-    private static final String CONTINUATION = "jdk.internal.vm.Continuation";
 
-    private static Class<?> classOrNull(String name) {
+    static Class<?> classOrNull(String name) {
         try {
             return Class.forName(name);
         } catch (ClassNotFoundException | LinkageError e) {
@@ -133,20 +124,10 @@ public final class VirtualThreads implements VirtualThreadView {
      * A private field of a JDK class, or null where it cannot be read: an older JDK, or java.lang not open to
      * jprof (the API without an agent).
      */
-    private static VarHandle field(Class<?> owner, String name, Class<?> type) {
+    static VarHandle field(Class<?> owner, String name, Class<?> type) {
         try {
             return owner == null || type == null ? null
                     : MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findVarHandle(owner, name, type);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** A getter typed (Thread)Object for invokeExact: a VarHandle read adapted its types at each of 10,000 calls. */
-    private static MethodHandle getter(Class<?> owner, String name, Class<?> type) {
-        try {
-            return owner == null || type == null ? null : MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
-                    .findGetter(owner, name, type).asType(MethodType.methodType(Object.class, Thread.class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
@@ -299,17 +280,13 @@ public final class VirtualThreads implements VirtualThreadView {
         return cls.substring(cls.lastIndexOf('.') + 1);
     }
 
-    private boolean readsCarriers() {
-        return runningContinuation != null && continuationTarget != null && carrier != null;
-    }
-
     /**
-     * The virtual threads the carriers run now, read through each carrier (see {@link #runningContinuation}); the
-     * carriers are those of the last listing. Null where carriers cannot be read this way.
+     * The virtual threads the carriers run now, read through each carrier ({@link CarrierRuns}); the carriers are
+     * those of the last listing. Null where carriers cannot be read this way.
      */
     @Override
     public List<Found> onCarriers() {
-        if (!readsCarriers()) {
+        if (!carrierRuns.readable() || carrier == null) {
             return null;
         }
         if (carriersStale) {
@@ -318,39 +295,12 @@ public final class VirtualThreads implements VirtualThreadView {
         }
         onCarriers.clear();
         for (Thread c : carrierThreads) {
-            Object running = runningContinuation.getVolatile(c);
-            Thread vthread = running == null ? null : ownerOf(continuationTarget.get(running));
+            Thread vthread = carrierRuns.runningOn(c);
             if (vthread != null) {
                 onCarriers.add(new Found(vthread, label(vthread)));
             }
         }
         return onCarriers;
-    }
-
-    /** The virtual thread a continuation's task wrapper captured, or null (another kind of continuation). */
-    private Thread ownerOf(Object wrapper) {
-        if (wrapper == null) {
-            return null;
-        }
-        VarHandle h = wrapperThread.computeIfAbsent(wrapper.getClass(), VirtualThreads::capturedThreadField);
-        Object t = h == NO_FIELD ? null : h.get(wrapper);
-        return t instanceof Thread ? (Thread) t : null;
-    }
-
-    private static final VarHandle NO_FIELD = field(VirtualThreads.class, "noField", Object.class);
-    @SuppressWarnings("unused")
-    private Object noField;
-
-    /** The wrapper class's field holding a virtual thread ({@code val$vthread} as javac names it), or NO_FIELD. */
-    private static VarHandle capturedThreadField(Class<?> wrapper) {
-        Class<?> virtual = classOrNull(VIRTUAL_THREAD);
-        for (java.lang.reflect.Field f : wrapper.getDeclaredFields()) {
-            if (virtual != null && f.getType() == virtual) {
-                VarHandle h = field(wrapper, f.getName(), virtual);
-                return h != null ? h : NO_FIELD;
-            }
-        }
-        return NO_FIELD;
     }
 
     /** A running thread's label: its container's, as the listing gives it. */
