@@ -35,9 +35,9 @@ class ManyThreadsTruthBench {
                 new Case("200 virtual threads, mostly sleeping", true, List.of(),
                         "virtual", "200", "2000", "200", "1000", "200000"),
                 new Case("32 platform threads, JDK 17", false, List.of(),
-                        "platform", "32", "4000", "500", "3000", "3000"),
+                        "platform", "32", "8000", "500", "3000", "3000"),
                 new Case("32 platform threads, JDK 25", false, List.of(),
-                        "platform", "32", "4000", "500", "3000", "3000"));
+                        "platform", "32", "8000", "500", "3000", "3000"));
         String before = System.getProperty("jprof.truth.before.jar");
         Path asyncProfiler = new ProfiledRuns(tmp).asyncProfiler();
         StringBuilder rows = new StringBuilder();
