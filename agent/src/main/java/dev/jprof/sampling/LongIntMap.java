@@ -63,6 +63,17 @@ final class LongIntMap {
         return (size + 1) * 2 > keys.length ? keys.length * 24L : bytes();
     }
 
+    /** Empties the map, keeping its arrays (grown to hold at least {@code capacity} keys). */
+    void reset(int capacity) {
+        if (capacity * 2 > keys.length) {
+            int cap = Integer.highestOneBit(Math.max(16, capacity) * 2 - 1) * 2;
+            keys = new long[cap];
+            values = new int[cap];
+        }
+        Arrays.fill(keys, EMPTY);
+        size = 0;
+    }
+
     /** Replaces this map's contents with another's. */
     void clear(LongIntMap from) {
         keys = from.keys;

@@ -1,6 +1,5 @@
 package dev.jprof.sampling;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.ref.WeakReference;
 import java.util.Set;
 
@@ -25,18 +24,13 @@ final class ThreadContainerSets {
     /** The sets, or null where they are not readable or not as expected (another JDK, or not open to jprof). */
     @SuppressWarnings("unchecked")
     static ThreadContainerSets open() {
-        try {
-            Class<?> containers = Class.forName("jdk.internal.vm.ThreadContainers");
-            Class<?> tracking = Class.forName("jdk.internal.vm.ThreadContainers$RootContainer$TrackingRootContainer");
-            Object registry = MethodHandles.privateLookupIn(containers, MethodHandles.lookup())
-                    .findStaticVarHandle(containers, "CONTAINER_REGISTRY", Set.class).get();
-            Object roots = MethodHandles.privateLookupIn(tracking, MethodHandles.lookup())
-                    .findStaticVarHandle(tracking, "VTHREADS", Set.class).get();
-            return registry == null || roots == null ? null
-                    : new ThreadContainerSets((Set<WeakReference<?>>) registry, (Set<Thread>) roots);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return null;
-        }
+        Object registry = VirtualThreads.staticField(VirtualThreads.classOrNull("jdk.internal.vm.ThreadContainers"),
+                "CONTAINER_REGISTRY", Set.class);
+        Object roots = VirtualThreads.staticField(
+                VirtualThreads.classOrNull("jdk.internal.vm.ThreadContainers$RootContainer$TrackingRootContainer"),
+                "VTHREADS", Set.class);
+        return registry == null || roots == null ? null
+                : new ThreadContainerSets((Set<WeakReference<?>>) registry, (Set<Thread>) roots);
     }
 
     /** Weak references to every live thread container; a cleared one is a container being collected. */

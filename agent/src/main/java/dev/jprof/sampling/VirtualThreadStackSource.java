@@ -62,6 +62,7 @@ public final class VirtualThreadStackSource implements StackSource {
     private int seen;
     /** The ids of the last listing's threads, each {@link #RAN} if it had run by then. */
     private LongIntMap listedIds = new LongIntMap(16);
+    private LongIntMap spareIds = new LongIntMap(16);
     /** This tick's listing, when it was taken this tick and the carriers were read: who had run at the instant. */
     private LongIntMap startedAtListing;
     private static final int RAN = 1;
@@ -289,7 +290,9 @@ public final class VirtualThreadStackSource implements StackSource {
         parked.clear();
         // A thread is new when the previous listing did not have it: a live thread is in every listing. "Newer than
         // every id listed before" missed threads created before others but started after them (3 of 9 in one run).
-        LongIntMap ids = new LongIntMap(n);
+        // The two listings' maps are swapped, not allocated: a listing of 10,000 threads filled a 32,768-slot map.
+        LongIntMap ids = spareIds;
+        ids.reset(n);
         for (VirtualThreadView.Entry e : live) {
             if (listedIds.get(e.id()) < 0) {
                 seen++;
@@ -297,6 +300,7 @@ public final class VirtualThreadStackSource implements StackSource {
             ids.put(e.id(), e.neverRan() ? 0 : RAN);
             (e.state() == Thread.State.RUNNABLE ? runnable : parked).add(e);
         }
+        spareIds = listedIds;
         listedIds = ids;
         return n;
     }

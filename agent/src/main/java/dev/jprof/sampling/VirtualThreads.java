@@ -134,14 +134,20 @@ public final class VirtualThreads implements VirtualThreadView {
     }
 
     private static int startedValue() {
+        Object v = staticField(classOrNull(VIRTUAL_THREAD), "STARTED", int.class);
+        return v instanceof Integer ? (Integer) v : -1;
+    }
+
+    /** The value of a private static field of a JDK class, or null where it cannot be read. */
+    static Object staticField(Class<?> owner, String name, Class<?> type) {
         try {
-            Class<?> vt = Class.forName(VIRTUAL_THREAD);
-            return (int) MethodHandles.privateLookupIn(vt, MethodHandles.lookup())
-                    .findStaticVarHandle(vt, "STARTED", int.class).get();
+            return owner == null ? null : MethodHandles.privateLookupIn(owner, MethodHandles.lookup())
+                    .findStaticVarHandle(owner, name, type).get();
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return -1;
+            return null;
         }
     }
+
 
     /** A live virtual thread and the name of the container it belongs to (null for the root). */
     public final class Found implements VirtualThreadView.Entry {
