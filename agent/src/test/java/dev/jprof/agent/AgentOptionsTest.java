@@ -67,7 +67,7 @@ class AgentOptionsTest {
 
     @Test
     void threadsPerTickBoundsTheWalksOfThreadsThatRan() {
-        assertEquals(16, AgentOptions.parse(null).threadsPerTick());
+        assertEquals(64, AgentOptions.parse(null).threadsPerTick());
         assertEquals(4, AgentOptions.parse("threads_per_tick=4").threadsPerTick());
         assertError("threads_per_tick=0", "threads_per_tick");
     }
