@@ -12,11 +12,19 @@ interface VirtualThreadView {
     List<? extends Entry> list();
 
     /**
-     * The threads the carriers run at this instant, read through the carriers themselves, or null where they
-     * cannot be read (the source then takes the listing's {@link Entry#mounted()}); at most one per carrier, and
-     * whether or not the last {@link #list()} had it.
+     * How many carriers {@link #runningOn} can be asked about this tick, or -1 where carriers cannot be read (the
+     * source then takes the listing's {@link Entry#mounted()}).
      */
-    default List<? extends Entry> onCarriers() {
+    default int carriersToRead() {
+        return -1;
+    }
+
+    /**
+     * The thread carrier {@code i} runs at this instant, read through the carrier itself, or null when it runs
+     * none; whether or not the last {@link #list()} had it. Read each carrier just before its thread is walked:
+     * the thread goes on running meanwhile.
+     */
+    default Entry runningOn(int carrier) {
         return null;
     }
 

@@ -34,7 +34,6 @@ public final class VirtualThreads implements VirtualThreadView {
     private final CarrierRuns carrierRuns = new CarrierRuns();
     /** {@code Thread.container}: a running thread's container, for its label. */
     private final VarHandle threadContainer = field(Thread.class, "container", classOrNull("jdk.internal.vm.ThreadContainer"));
-    private final List<Found> onCarriers = new ArrayList<>();
     private boolean carriersStale = true;
     private final java.lang.management.ThreadMXBean cpu = threadCpu();
     /** The containers' own sets, read directly where jdk.internal.vm is open to jprof; else null (their streams). */
@@ -287,26 +286,26 @@ public final class VirtualThreads implements VirtualThreadView {
     }
 
     /**
-     * The virtual threads the carriers run now, read through each carrier ({@link CarrierRuns}); the carriers are
-     * those of the last listing. Null where carriers cannot be read this way.
+     * How many carriers {@link #runningOn} can read this tick (those of the last listing), or -1 where carriers
+     * cannot be read this way.
      */
     @Override
-    public List<Found> onCarriers() {
+    public int carriersToRead() {
         if (!carrierRuns.readable() || carrier == null) {
-            return null;
+            return -1;
         }
         if (carriersStale) {
             findCarriers();
             carriersStale = false;
         }
-        onCarriers.clear();
-        for (Thread c : carrierThreads) {
-            Thread vthread = carrierRuns.runningOn(c);
-            if (vthread != null) {
-                onCarriers.add(new Found(vthread, label(vthread)));
-            }
-        }
-        return onCarriers;
+        return carrierThreads.length;
+    }
+
+    /** The virtual thread carrier {@code i} runs at this instant, read through the carrier ({@link CarrierRuns}), or null. */
+    @Override
+    public Found runningOn(int i) {
+        Thread vthread = carrierRuns.runningOn(carrierThreads[i]);
+        return vthread == null ? null : new Found(vthread, label(vthread));
     }
 
     /** A running thread's label: its container's, as the listing gives it. */

@@ -227,6 +227,34 @@ class VirtualThreadStackSourceTest {
     }
 
     @Test
+    void eachCarrierIsReadJustBeforeItsThreadIsWalked() {
+        // While the first carrier's thread is walked, the second carrier's thread parks and the carrier mounts
+        // another: read before the first walk, the second carrier's thread would be walked parked, its running time
+        // stored as sleep, and the thread that runs then would be counted by no one.
+        Task first = fixed(0, "compute", true);
+        Task parking = fixed(1, "computeToo", true);
+        Task next = fixed(2, "computeNext", false);
+        List<Task> onCarriers = new ArrayList<>(List.of(first, parking));
+        first.onWalk = () -> {
+            parking.fixedState = Thread.State.TIMED_WAITING;
+            onCarriers.set(1, next);
+        };
+        population.add(first);
+        population.add(parking);
+        population.add(next);
+        population.carriers = onCarriers;
+        run(1, 8);
+        Map<String, Long> profiled = profiledByTop();
+        assertEquals(TICK, profiled.get("compute"), profiled.toString());
+        assertEquals(TICK, profiled.get("computeNext"), "the thread the second carrier runs when it is read: " + profiled);
+        long running = 0;
+        for (int r = 0; r < store.runCount(); r++) {
+            running += store.runState(r) == ThreadState.RUNNABLE ? store.runWeight(r) : 0;
+        }
+        assertEquals(2 * TICK, running, "two carriers, two running threads");
+    }
+
+    @Test
     void aThreadThatStartsWhileTheRunningOnesAreWalkedWasWaitingToStartAtTheTick() {
         // Not yet started when the carriers are read; a carrier picks it up while the running thread is walked.
         boolean[] started = {false};
@@ -358,8 +386,13 @@ class VirtualThreadStackSourceTest {
         List<Task> carriers;
 
         @Override
-        public List<? extends Entry> onCarriers() {
-            return carriers;
+        public int carriersToRead() {
+            return carriers == null ? -1 : carriers.size();
+        }
+
+        @Override
+        public Entry runningOn(int carrier) {
+            return carriers.get(carrier);
         }
 
         void add(Task t) {
