@@ -199,8 +199,11 @@ public final class VirtualThreadStackSource implements StackSource {
         int start = random.nextInt(list.size());
         for (int k = 0; k < list.size() && kept < m && tries < 2 * m; k++) {
             VirtualThreadView.Entry e = list.get((start + k) % list.size());
-            if (mountedThisTick(e) || e.mounted()) {
-                continue; // walked as running, or mounted since the split: its stack has moved on
+            if (mountedThisTick(e) || e.mounted() || e.state() == Thread.State.TERMINATED) {
+                // Walked as running, mounted since the split, or ended: its stack has moved on. Read from fields, so
+                // not a try: with walks of ended threads counted, a group whose tasks end after their last sleep
+                // (32 tasks on 2 carriers) often used its tries up on them and lost its time (sleep 4 pp under).
+                continue;
             }
             tries++;
             StackTraceElement[] stack = StackDepth.limit(e.stack(), PlatformStackSource.DEFAULT_MAX_DEPTH);

@@ -314,6 +314,25 @@ class VirtualThreadStackSourceTest {
     }
 
     @Test
+    void threadsThatEndedBeforeTheirWalkDoNotUseUpTheWalksOfTheirGroup() {
+        // Twelve tasks sleep their last sleep at the tick and end while the running thread is walked; one sleeps on.
+        // Walks of ended threads counted against the group's tries, the sleeper was often never reached and the
+        // group's 13 intervals of sleep were lost (32 tasks on 2 carriers: sleep up to 4 pp under).
+        Task running = fixed(0, "compute", true);
+        List<Task> ending = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            ending.add(fixedState(i, "sleep", Thread.State.TIMED_WAITING));
+        }
+        running.onWalk = () -> ending.forEach(t -> t.fixedState = Thread.State.TERMINATED);
+        population.add(running);
+        ending.forEach(population::add);
+        population.add(fixedState(13, "sleep", Thread.State.TIMED_WAITING));
+        population.carriers = List.of(running);
+        run(1, 8);
+        assertEquals(Map.of("compute", TICK, "sleep", 13 * TICK), profiledByTop());
+    }
+
+    @Test
     void aThreadIsSeenOnceWhateverTheOrderOfIdsItIsListedIn() {
         // A thread created before another can start after it: its smaller id shows up in a later listing.
         VirtualThreadStackSource source = new VirtualThreadStackSource(population, clock, 8, new SplittableRandom(7));
