@@ -110,7 +110,8 @@ public final class VirtualThreadStackSource implements StackSource {
         viaCarriers = carriersToRead >= 0;
         for (int c = 0; c < carriersToRead; c++) {
             VirtualThreadView.Entry e = threads.runningOn(c);
-            if (e != null) {
+            // A thread walked on one carrier may park and be mounted on a later one before that one is read.
+            if (e != null && !mountedThisTick(e)) {
                 onCarrier(e.id());
                 walkRunning(consumer, e);
             }

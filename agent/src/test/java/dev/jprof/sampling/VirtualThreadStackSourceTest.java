@@ -314,6 +314,16 @@ class VirtualThreadStackSourceTest {
     }
 
     @Test
+    void aThreadFoundOnASecondCarrierAfterItsWalkOnTheFirstIsCountedOnce() {
+        // Walked on the first carrier, it parks, wakes and is mounted on the second before that one is read.
+        Task moving = fixed(0, "compute", true);
+        population.add(moving);
+        population.carriers = List.of(moving, moving);
+        run(2, 8);
+        assertEquals(Map.of("compute", 2 * TICK), profiledByTop());
+    }
+
+    @Test
     void threadsThatEndedBeforeTheirWalkDoNotUseUpTheWalksOfTheirGroup() {
         // Twelve tasks sleep their last sleep at the tick and end while the running thread is walked; one sleeps on.
         // Walks of ended threads counted against the group's tries, the sleeper was often never reached and the
