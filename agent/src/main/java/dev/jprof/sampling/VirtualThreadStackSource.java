@@ -21,9 +21,9 @@ public final class VirtualThreadStackSource implements StackSource {
     private final VirtualThreadView threads;
     private final int budget;
     private final SplittableRandom random;
-    /** Most ticks between two listings of all virtual threads. */
     /** The stack of a thread that has not started yet: one shared empty array, not one per tick. */
     private static final StackTraceElement[] NOT_STARTED = new StackTraceElement[0];
+    /** Most ticks between two listings of all virtual threads. */
     static final int MAX_REFRESH_TICKS = 50;
     /** One tick between listings per this many live virtual threads. */
     static final int THREADS_PER_REFRESH_TICK = 200;

@@ -85,13 +85,19 @@ public final class VirtualThreads implements VirtualThreadView {
             }
             inst.redefineModule(base, Set.of(), Map.of("jdk.internal.vm", Set.of(self)), Map.of(), Set.of(), Map.of());
         }
-        if (inst != null && inst.isModifiableModule(base) && !base.isOpen("java.lang", self)) {
-            // Only to read VirtualThread.carrierThread: which virtual threads run now, exactly, at a field read each.
-            inst.redefineModule(base, Set.of(), Map.of(), Map.of("java.lang", Set.of(self)), Set.of(), Map.of());
-        }
-        if (inst != null && inst.isModifiableModule(base) && !base.isOpen("jdk.internal.vm", self)) {
-            // Only to read the containers' own sets (ThreadContainerSets): a tenth of the cost of their streams.
-            inst.redefineModule(base, Set.of(), Map.of(), Map.of("jdk.internal.vm", Set.of(self)), Set.of(), Map.of());
+        if (inst != null && inst.isModifiableModule(base)) {
+            // Opened only to read private fields: java.lang for what each carrier runs (VirtualThread.carrierThread,
+            // CarrierRuns), exactly, at a field read each; jdk.internal.vm for the containers' own sets
+            // (ThreadContainerSets), a tenth of the cost of their streams.
+            Map<String, Set<Module>> opens = new java.util.HashMap<>();
+            for (String pkg : List.of("java.lang", "jdk.internal.vm")) {
+                if (!base.isOpen(pkg, self)) {
+                    opens.put(pkg, Set.of(self));
+                }
+            }
+            if (!opens.isEmpty()) {
+                inst.redefineModule(base, Set.of(), Map.of(), opens, Set.of(), Map.of());
+            }
         }
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -146,7 +152,6 @@ public final class VirtualThreads implements VirtualThreadView {
             return null;
         }
     }
-
 
     /** A live virtual thread and the name of the container it belongs to (null for the root). */
     public final class Found implements VirtualThreadView.Entry {
@@ -230,13 +235,15 @@ public final class VirtualThreads implements VirtualThreadView {
             try (Stream<?> stream = (Stream<?>) containerThreads.invokeExact(container)) {
                 ts = stream.toArray();
             }
+            boolean labelled = false;
             String label = null;
             for (Object t : ts) {
                 if (virtualThreadClass.isInstance(t)) {
-                    if (label == null) {
-                        label = labels.computeIfAbsent(container, this::labelOrNull);
+                    if (!labelled) {
+                        label = cachedLabel(container);
+                        labelled = true;
                     }
-                    out.add(new Found((Thread) t, label.isEmpty() ? null : label));
+                    out.add(new Found((Thread) t, label));
                 }
             }
         }
@@ -244,6 +251,12 @@ public final class VirtualThreads implements VirtualThreadView {
 
     /** Each container's label, kept while the container lives; "" for none. */
     private final java.util.WeakHashMap<Object, String> labels = new java.util.WeakHashMap<>();
+
+    /** A container's label, worked out once while it lives, or null for none. */
+    private String cachedLabel(Object container) {
+        String l = labels.computeIfAbsent(container, this::labelOrNull);
+        return l.isEmpty() ? null : l;
+    }
 
     private String labelOrNull(Object container) {
         try {
@@ -311,11 +324,7 @@ public final class VirtualThreads implements VirtualThreadView {
     /** A running thread's label: its container's, as the listing gives it. */
     private String label(Thread vthread) {
         Object container = threadContainer == null ? null : threadContainer.get(vthread);
-        if (container == null || container == rootContainer()) {
-            return null;
-        }
-        String l = labels.computeIfAbsent(container, this::labelOrNull);
-        return l.isEmpty() ? null : l;
+        return container == null || container == rootContainer() ? null : cachedLabel(container);
     }
 
     private Object rootContainer() {
