@@ -23,6 +23,8 @@ public final class Recorder {
     private final Function<StackTraceElement, CodeLocation> locator;
     private final String targetDescription;
     private long startMillis;
+    /** {@link #startMillis} on the nanosecond clock: the session itself may start later (the sampler's warm-up). */
+    private long markNanos;
     private long startCpu;
     private long stopNanos = -1;
     private long stopCpu = -1;
@@ -90,6 +92,7 @@ public final class Recorder {
 
     private void markStart() {
         startMillis = clock.epochMillis();
+        markNanos = clock.nanoTime();
         startCpu = clock.processCpuNanos();
         stopNanos = -1;
     }
@@ -133,7 +136,7 @@ public final class Recorder {
             long endNanos = stopNanos >= 0 ? stopNanos : clock.nanoTime();
             long endCpu = stopNanos >= 0 ? stopCpu : clock.processCpuNanos();
             SessionMetadata m = new SessionMetadata();
-            m.startTimeMillis = startMillis;
+            m.startTimeMillis = startMillis + Math.max(0, sampler.startNanos() - markNanos) / 1_000_000;
             m.duration = Math.max(0, endNanos - sampler.startNanos()) / 1e9;
             m.sampleCount = store.sampleCount();
             m.cpuTime = startCpu < 0 || endCpu < 0 ? -1 : (endCpu - startCpu) / 1e9;

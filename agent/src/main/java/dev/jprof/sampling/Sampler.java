@@ -93,10 +93,11 @@ public final class Sampler {
 
     /**
      * Starts the sampler thread, which first takes an unrecorded sample (it loads and links the sampling
-     * code and makes the JDK's first thread calls, several ms on a cold JVM); the session starts as this
-     * returns. With {@link #awaitFirstSample} it returns only once that sample is taken (at most
-     * {@link #READY_TIMEOUT_MILLIS}): without it a 1 ms profile of a short block lost its first milliseconds
-     * to the thread's start and to that cold first tick.
+     * code and makes the JDK's first thread calls, several ms on a cold JVM). With {@link #awaitFirstSample}
+     * it returns only once that sample is taken (at most {@link #READY_TIMEOUT_MILLIS}) and the session starts
+     * as this returns: without the wait a 1 ms profile of a short block lost its first milliseconds to the
+     * thread's start and to that cold first tick. Without it (the agent, whose start-up stays fast) the
+     * session starts when that sample is taken: what ran before was not seen.
      */
     public synchronized void start() {
         if (running) {
@@ -221,6 +222,12 @@ public final class Sampler {
         }
         long deadline;
         synchronized (store) {
+            if (!awaitFirstSample) {
+                // No caller waited for the warm-up, so the program ran on meanwhile, unseen: the session starts
+                // now. Started earlier, the first tick's samples would weigh the whole warm-up (on a loaded
+                // 2-CPU machine 100 ms of a program's start-up drawn as its first phase).
+                begin();
+            }
             deadline = previousTick + intervalNanos;
         }
         while (running) {

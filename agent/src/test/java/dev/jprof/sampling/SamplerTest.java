@@ -292,4 +292,38 @@ class SamplerTest {
         assertEquals(1, message.lines().count(), "one line, no stack trace: " + message);
         broken.stop();
     }
+
+    @Test
+    void withoutAWaitingCallerTheSessionStartsAfterTheWarmUpSoItsFirstSamplesDoNotWeighIt() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        StackSource slowToWarm = consumer -> {
+            if (calls.getAndIncrement() == 0) {
+                clock.advance(Duration.ofMillis(100)); // a cold JVM on a loaded machine: the program ran on, unseen
+            }
+            consumer.accept(1, "main", false, ThreadState.RUNNABLE,
+                    new StackTraceElement[] {new StackTraceElement("com.acme.Main", "phaseA", "Main.java", 1)});
+        };
+        SampleStore recorded = new SampleStore();
+        Sampler real = new Sampler(slowToWarm, recorded, clock, 10_000_000L);
+        long started = clock.nanoTime();
+        real.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+                synchronized (recorded) {
+                    if (recorded.sampleCount() > 0) {
+                        return true;
+                    }
+                }
+                clock.advance(Duration.ofMillis(1));
+                return false;
+            });
+        } finally {
+            real.stop();
+        }
+        assertTrue(real.startNanos() >= started + 100_000_000L, "the session starts after the warm-up");
+        synchronized (recorded) {
+            assertTrue(recorded.runWeight(0) < 50_000_000L,
+                    "the first sample weighs the first interval, not the warm-up: " + recorded.runWeight(0));
+        }
+    }
 }

@@ -3,13 +3,14 @@ package dev.jprof.testing;
 import dev.jprof.sampling.Clock;
 import java.time.Duration;
 
-/** A clock that moves only when told to. */
+/** A clock that moves only when told to, by one thread; others may read it. */
 public final class FakeClock implements Clock {
     /** The wall-clock time at which a fresh FakeClock starts. */
     public static final long EPOCH_MILLIS = 1_700_000_000_000L;
-    private long nanos = 1_000_000_000L;
-    private long epochMillis = EPOCH_MILLIS;
-    private long cpuNanos;
+    // volatile: a sampler thread may read it while a test advances it (only the test thread writes)
+    private volatile long nanos = 1_000_000_000L;
+    private volatile long epochMillis = EPOCH_MILLIS;
+    private volatile long cpuNanos;
     private long threadCpuNanos = -1;
 
     @Override
