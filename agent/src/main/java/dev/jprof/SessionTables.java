@@ -182,7 +182,9 @@ final class SessionTables {
         }
 
         int stack(int parent, int frame) {
-            long key = ((long) parent << 32) | (frame & 0xffffffffL);
+            // Times an odd constant, a bijection: as (parent << 32 | frame), Long.hashCode was parent ^ frame, and a
+            // chain of calls (parent i - 1, frame i) put its stacks in a few buckets, turned into trees.
+            long key = (((long) parent << 32) | (frame & 0xffffffffL)) * 0x9E3779B97F4A7C15L;
             Integer id = stackIds.get(key);
             if (id == null) {
                 id = stackParent.size();

@@ -40,17 +40,14 @@ public final class Text {
     }
 
     /**
-     * {@code String.format(Locale.ROOT, "%.Nf", value)}, without the Formatter: its first use costs a JVM
-     * 5-10 ms (JDK 25), and the text report at a JVM's exit is often that first use. Same digits: Formatter
-     * also rounds half up from the value's shortest decimal form. Negative and non-finite values go to the
-     * Formatter (its "-0.000").
+     * {@code String.format(Locale.ROOT, "%.Nf", value)}, without the Formatter (see {@link FixedDecimal}). Negative
+     * and non-finite values go to the Formatter (its "-0.000").
      */
     public static String fixed(double value, int decimals) {
         if (!(value >= 0) || Double.isInfinite(value) || value == 0 && 1 / value < 0) {
             return String.format(Locale.ROOT, "%." + decimals + "f", value);
         }
-        return new java.math.BigDecimal(Double.toString(value)).setScale(decimals, java.math.RoundingMode.HALF_UP)
-                .toPlainString();
+        return FixedDecimal.of(value, decimals);
     }
 
     /**

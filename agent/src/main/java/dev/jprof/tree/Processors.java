@@ -13,19 +13,19 @@ import java.util.regex.Pattern;
  */
 public final class Processors {
     /** {@link #removeImportlib} as a value, so it can be found and removed in a processor list. */
-    public static final Processor REMOVE_IMPORTLIB = Processors::removeImportlib;
+    public static final Processor REMOVE_IMPORTLIB = new BuiltInProcessor(BuiltInProcessor.REMOVE_IMPORTLIB);
     /** {@link #removeReflection} as a value. */
-    public static final Processor REMOVE_REFLECTION = Processors::removeReflection;
+    public static final Processor REMOVE_REFLECTION = new BuiltInProcessor(BuiltInProcessor.REMOVE_REFLECTION);
     /** {@link #mergeConsecutiveSelfTime} as a value. */
-    public static final Processor MERGE_CONSECUTIVE_SELF_TIME = Processors::mergeConsecutiveSelfTime;
+    public static final Processor MERGE_CONSECUTIVE_SELF_TIME = new BuiltInProcessor(BuiltInProcessor.MERGE_CONSECUTIVE_SELF_TIME);
     /** {@link #aggregateRepeatedCalls} as a value. */
-    public static final Processor AGGREGATE_REPEATED_CALLS = Processors::aggregateRepeatedCalls;
+    public static final Processor AGGREGATE_REPEATED_CALLS = new BuiltInProcessor(BuiltInProcessor.AGGREGATE_REPEATED_CALLS);
     /** {@link #removeIrrelevantNodes} as a value. */
-    public static final Processor REMOVE_IRRELEVANT_NODES = Processors::removeIrrelevantNodes;
+    public static final Processor REMOVE_IRRELEVANT_NODES = new BuiltInProcessor(BuiltInProcessor.REMOVE_IRRELEVANT_NODES);
     /** {@link #removeUnnecessarySelfTimeNodes} as a value. */
-    public static final Processor REMOVE_UNNECESSARY_SELF_TIME_NODES = Processors::removeUnnecessarySelfTimeNodes;
+    public static final Processor REMOVE_UNNECESSARY_SELF_TIME_NODES = new BuiltInProcessor(BuiltInProcessor.REMOVE_UNNECESSARY_SELF_TIME_NODES);
     /** {@link #groupLibraryFrames} as a value. */
-    public static final Processor GROUP_LIBRARY_FRAMES = Processors::groupLibraryFrames;
+    public static final Processor GROUP_LIBRARY_FRAMES = new BuiltInProcessor(BuiltInProcessor.GROUP_LIBRARY_FRAMES);
 
     private Processors() {
     }

@@ -34,6 +34,25 @@ class TextFixedTest {
     }
 
     @Test
+    void agreesWithTheFormatterFromTinyToHugeValuesWithUpToSixDecimals() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 50_000; i++) {
+            double v = random.nextDouble() * Math.pow(10, random.nextInt(-12, 23));
+            for (int decimals = 0; decimals <= 6; decimals++) {
+                assertEquals(String.format(Locale.ROOT, "%." + decimals + "f", v), Text.fixed(v, decimals),
+                        "value " + v + ", " + decimals + " decimals");
+            }
+        }
+        for (double v : new double[] {9.9995, 0.9995, 99.5, 999_999.9999, 1e-7, 5e-4, 4.9999e-4, Double.MIN_VALUE,
+                Double.MAX_VALUE, 123456789012345678.0}) {
+            for (int decimals = 0; decimals <= 6; decimals++) {
+                assertEquals(String.format(Locale.ROOT, "%." + decimals + "f", v), Text.fixed(v, decimals),
+                        "value " + v + ", " + decimals + " decimals");
+            }
+        }
+    }
+
+    @Test
     void negativeZeroNanAndInfinityAsTheFormatterPrintsThem() {
         for (double v : new double[] {-0.0, -1.5, -0.0001, Double.NaN, Double.POSITIVE_INFINITY, 0.0, 1e300}) {
             assertEquals(String.format(Locale.ROOT, "%.3f", v), Text.fixed(v, 3), "value " + v);
