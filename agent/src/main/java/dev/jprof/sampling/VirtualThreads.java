@@ -28,7 +28,9 @@ public final class VirtualThreads implements VirtualThreadView {
     private final VarHandle carrier;
     /** {@code VirtualThread.state} and its value STARTED (started, never run), or null/-1 where unreadable. */
     private final VarHandle state = field(classOrNull(VIRTUAL_THREAD), "state", int.class);
-    private final int started = startedValue();
+    /** Read when first needed: reading it initializes {@code VirtualThread}, which a virtual thread has done by then. */
+    private int started = STARTED_UNREAD;
+    private static final int STARTED_UNREAD = Integer.MIN_VALUE;
     private Thread[] carrierThreads = new Thread[0];
     /** Which virtual thread each carrier runs, read through the carrier. */
     private final CarrierRuns carrierRuns = new CarrierRuns();
@@ -117,9 +119,14 @@ public final class VirtualThreads implements VirtualThreadView {
 
     private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
 
+    /**
+     * A JDK class by name, not initialized: {@code VirtualThread}'s initializer creates the virtual-thread scheduler
+     * and starts its unparker thread, a thread of jprof's making in a program that may never start a virtual thread
+     * (and 4 ms of every agent's start-up).
+     */
     static Class<?> classOrNull(String name) {
         try {
-            return Class.forName(name);
+            return Class.forName(name, false, null);
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
@@ -187,6 +194,9 @@ public final class VirtualThreads implements VirtualThreadView {
         @Override
         public boolean neverRan() {
             // The low byte: a walk elsewhere may set a SUSPENDED bit above it for a moment.
+            if (started == STARTED_UNREAD) {
+                started = startedValue();
+            }
             return state != null && started >= 0 && ((int) state.getVolatile(thread) & 0xff) == started;
         }
 
