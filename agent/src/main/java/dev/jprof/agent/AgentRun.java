@@ -140,7 +140,10 @@ final class AgentRun {
                 return;
             }
             done = current;
-            current = newRecorder.get();
+            // Waits for the new sampler's first sample (on jprof's scheduler thread), so that the windows meet: the
+            // session of a recorder nobody waits for starts after that sample, and the time between would be in
+            // neither window.
+            current = newRecorder.get().awaitFirstSample();
             current.start();
         }
         done.stop();

@@ -74,4 +74,39 @@ class AgentRunTest {
         assertTrue(Files.exists(dir.resolve("w-" + all + ".txt")), "the last window is written at exit");
         assertTrue(recorders.stream().noneMatch(Recorder::isRunning));
     }
+
+    @Test
+    void loopWindowsMeetEvenWhenANewSamplersWarmUpIsSlow() throws Exception {
+        AgentOptions options = AgentOptions.parse("outfile=" + dir.resolve("m-%n.jprof") + ",loop=100ms");
+        List<Recorder> recorders = new CopyOnWriteArrayList<>();
+        AgentRun run = new AgentRun(options, () -> {
+            boolean[] primed = {false};
+            dev.jprof.sampling.StackSource slowFirst = consumer -> {
+                if (!primed[0]) {
+                    primed[0] = true;
+                    try {
+                        Thread.sleep(30); // the warm-up sample of a cold sampler: loading and linking its code
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                consumer.accept(1, "main", false, dev.jprof.sampling.ThreadState.RUNNABLE,
+                        new StackTraceElement[] {new StackTraceElement("com.acme.Main", "main", "Main.java", 1)});
+            };
+            Recorder r = new Recorder(slowFirst, dev.jprof.sampling.Clock.system(), Duration.ofMillis(10),
+                    Sessions.LOCATOR, "t", 64);
+            recorders.add(r);
+            return r;
+        }, new PrintStream(OutputStream.nullOutputStream(), true), "com.acme.Main", () -> true);
+        run.begin(new Random(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> recorders.size() >= 4);
+        run.atExit();
+        for (int k = 1; k < 3; k++) {
+            dev.jprof.Session before = recorders.get(k).snapshot();
+            dev.jprof.Session after = recorders.get(k + 1).snapshot();
+            long end = before.startTime().toEpochMilli() + Math.round(before.duration() * 1000);
+            long gap = after.startTime().toEpochMilli() - end;
+            assertTrue(gap <= 2, "window " + (k + 1) + " starts " + gap + " ms after window " + k + " ends");
+        }
+    }
 }
