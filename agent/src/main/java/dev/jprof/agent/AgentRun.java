@@ -120,7 +120,9 @@ final class AgentRun {
         if (finished) {
             return;
         }
-        current = newRecorder.get();
+        // Waits for the sampler's warm-up sample (a few ms; in premain, before the program's main): the session then
+        // holds the program from its first line, neither missing its start nor weighing the warm-up into a sample.
+        current = newRecorder.get().awaitFirstSample();
         current.start();
         Duration loop = options.loop();
         if (loop != null) {

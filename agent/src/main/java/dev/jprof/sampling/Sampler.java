@@ -96,7 +96,7 @@ public final class Sampler {
      * code and makes the JDK's first thread calls, several ms on a cold JVM). With {@link #awaitFirstSample}
      * it returns only once that sample is taken (at most {@link #READY_TIMEOUT_MILLIS}) and the session starts
      * as this returns: without the wait a 1 ms profile of a short block lost its first milliseconds to the
-     * thread's start and to that cold first tick. Without it (the agent, whose start-up stays fast) the
+     * thread's start and to that cold first tick. Without it (a recorder started by {@code jprof attach}) the
      * session starts when that sample is taken: what ran before was not seen.
      */
     public synchronized void start() {

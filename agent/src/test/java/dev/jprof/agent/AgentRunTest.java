@@ -109,4 +109,33 @@ class AgentRunTest {
             assertTrue(gap <= 2, "window " + (k + 1) + " starts " + gap + " ms after window " + k + " ends");
         }
     }
+
+    @Test
+    void theAgentsProfileStartsOnlyOnceItsSamplerIsWarmSoTheProgramIsSeenFromItsStart() throws Exception {
+        AgentOptions options = AgentOptions.parse("outfile=" + dir.resolve("p.jprof"));
+        java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Recorder> recorders = new CopyOnWriteArrayList<>();
+        AgentRun run = new AgentRun(options, () -> {
+            dev.jprof.sampling.StackSource slowFirst = consumer -> {
+                if (!warm.get()) {
+                    try {
+                        Thread.sleep(30); // the warm-up sample of a cold sampler: loading and linking its code
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    warm.set(true);
+                }
+                consumer.accept(1, "main", false, dev.jprof.sampling.ThreadState.RUNNABLE,
+                        new StackTraceElement[] {new StackTraceElement("com.acme.Main", "main", "Main.java", 1)});
+            };
+            Recorder r = new Recorder(slowFirst, dev.jprof.sampling.Clock.system(), Duration.ofMillis(10),
+                    Sessions.LOCATOR, "t", 64);
+            recorders.add(r);
+            return r;
+        }, new PrintStream(OutputStream.nullOutputStream(), true), "com.acme.Main", () -> true);
+        run.begin(new Random(1));
+        // premain returns only now: the program's main runs after the warm-up, inside the session
+        assertTrue(warm.get(), "begin() returned before the sampler's warm-up sample was taken");
+        run.atExit();
+    }
 }
