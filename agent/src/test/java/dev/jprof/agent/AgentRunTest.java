@@ -75,26 +75,33 @@ class AgentRunTest {
         assertTrue(recorders.stream().noneMatch(Recorder::isRunning));
     }
 
+    /**
+     * A recorder whose sampler's warm-up sample takes 30 ms (a cold sampler loading and linking its code), then
+     * sees one running thread; {@code warm} is set once the warm-up is over.
+     */
+    private static Recorder slowToWarm(java.util.concurrent.atomic.AtomicBoolean warm) {
+        java.util.concurrent.atomic.AtomicBoolean primed = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.jprof.sampling.StackSource source = consumer -> {
+            if (!primed.getAndSet(true)) {
+                try {
+                    Thread.sleep(30);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                warm.set(true);
+            }
+            consumer.accept(1, "main", false, dev.jprof.sampling.ThreadState.RUNNABLE,
+                    new StackTraceElement[] {new StackTraceElement("com.acme.Main", "main", "Main.java", 1)});
+        };
+        return new Recorder(source, dev.jprof.sampling.Clock.system(), Duration.ofMillis(10), Sessions.LOCATOR, "t", 64);
+    }
+
     @Test
     void loopWindowsMeetEvenWhenANewSamplersWarmUpIsSlow() throws Exception {
         AgentOptions options = AgentOptions.parse("outfile=" + dir.resolve("m-%n.jprof") + ",loop=100ms");
         List<Recorder> recorders = new CopyOnWriteArrayList<>();
         AgentRun run = new AgentRun(options, () -> {
-            boolean[] primed = {false};
-            dev.jprof.sampling.StackSource slowFirst = consumer -> {
-                if (!primed[0]) {
-                    primed[0] = true;
-                    try {
-                        Thread.sleep(30); // the warm-up sample of a cold sampler: loading and linking its code
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                consumer.accept(1, "main", false, dev.jprof.sampling.ThreadState.RUNNABLE,
-                        new StackTraceElement[] {new StackTraceElement("com.acme.Main", "main", "Main.java", 1)});
-            };
-            Recorder r = new Recorder(slowFirst, dev.jprof.sampling.Clock.system(), Duration.ofMillis(10),
-                    Sessions.LOCATOR, "t", 64);
+            Recorder r = slowToWarm(new java.util.concurrent.atomic.AtomicBoolean());
             recorders.add(r);
             return r;
         }, new PrintStream(OutputStream.nullOutputStream(), true), "com.acme.Main", () -> true);
@@ -114,25 +121,8 @@ class AgentRunTest {
     void theAgentsProfileStartsOnlyOnceItsSamplerIsWarmSoTheProgramIsSeenFromItsStart() throws Exception {
         AgentOptions options = AgentOptions.parse("outfile=" + dir.resolve("p.jprof"));
         java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Recorder> recorders = new CopyOnWriteArrayList<>();
-        AgentRun run = new AgentRun(options, () -> {
-            dev.jprof.sampling.StackSource slowFirst = consumer -> {
-                if (!warm.get()) {
-                    try {
-                        Thread.sleep(30); // the warm-up sample of a cold sampler: loading and linking its code
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    warm.set(true);
-                }
-                consumer.accept(1, "main", false, dev.jprof.sampling.ThreadState.RUNNABLE,
-                        new StackTraceElement[] {new StackTraceElement("com.acme.Main", "main", "Main.java", 1)});
-            };
-            Recorder r = new Recorder(slowFirst, dev.jprof.sampling.Clock.system(), Duration.ofMillis(10),
-                    Sessions.LOCATOR, "t", 64);
-            recorders.add(r);
-            return r;
-        }, new PrintStream(OutputStream.nullOutputStream(), true), "com.acme.Main", () -> true);
+        AgentRun run = new AgentRun(options, () -> slowToWarm(warm),
+                new PrintStream(OutputStream.nullOutputStream(), true), "com.acme.Main", () -> true);
         run.begin(new Random(1));
         // premain returns only now: the program's main runs after the warm-up, inside the session
         assertTrue(warm.get(), "begin() returned before the sampler's warm-up sample was taken");
