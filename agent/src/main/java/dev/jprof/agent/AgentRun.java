@@ -120,10 +120,7 @@ final class AgentRun {
         if (finished) {
             return;
         }
-        // Waits for the sampler's warm-up sample (a few ms; in premain, before the program's main): the session then
-        // holds the program from its first line, neither missing its start nor weighing the warm-up into a sample.
-        current = newRecorder.get().awaitFirstSample();
-        current.start();
+        current = warmRecorder();
         Duration loop = options.loop();
         if (loop != null) {
             scheduler.scheduleAtFixedRate(this::rotate, loop.toNanos(), loop.toNanos(), TimeUnit.NANOSECONDS);
@@ -134,6 +131,17 @@ final class AgentRun {
         }
     }
 
+    /**
+     * A new recorder, started once its sampler's warm-up sample is taken (a few ms): in premain, so that the program's
+     * main runs inside the session from its first line (neither missing its start nor weighing the warm-up into a
+     * sample); on jprof's scheduler thread for a loop window, so that the windows meet.
+     */
+    private Recorder warmRecorder() {
+        Recorder r = newRecorder.get().awaitFirstSample();
+        r.start();
+        return r;
+    }
+
     /** Ends a loop window: a fresh recorder takes over, then the finished window is written. */
     private void rotate() {
         Recorder done;
@@ -142,11 +150,7 @@ final class AgentRun {
                 return;
             }
             done = current;
-            // Waits for the new sampler's first sample (on jprof's scheduler thread), so that the windows meet: the
-            // session of a recorder nobody waits for starts after that sample, and the time between would be in
-            // neither window.
-            current = newRecorder.get().awaitFirstSample();
-            current.start();
+            current = warmRecorder();
         }
         done.stop();
         writeLater(done);
